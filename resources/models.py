@@ -1,0 +1,413 @@
+"""The resource library and the support-organisation directory."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import ItemBase, TagBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+from resources.choices import AreaType, Audience, Cost, ResourceType
+from website.blocks import SIMPLE_RICH_TEXT, BodyStreamBlock
+from website.validators import (
+    phone_number_for_display,
+    phone_number_for_link,
+    validate_phone_number,
+)
+
+
+class Topic(TagBase):
+    """A subject people browse by, such as "Goal setting". Shared by resources and
+    organisations so one topic link finds both."""
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+
+class AudienceFieldsMixin(models.Model):
+    for_people_with_dementia = models.BooleanField(_("people living with dementia"), default=False)
+    for_families_and_carers = models.BooleanField(_("families and carers"), default=False)
+    for_practitioners = models.BooleanField(_("practitioners"), default=False)
+
+    audience_panel = MultiFieldPanel(
+        [
+            FieldPanel("for_people_with_dementia"),
+            FieldPanel("for_families_and_carers"),
+            FieldPanel("for_practitioners"),
+        ],
+        heading=_("Who it is for"),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def audiences(self) -> list[Audience]:
+        return [audience for audience in Audience if getattr(self, audience.field_name)]
+
+    def clean_audiences(self) -> None:
+        if not self.audiences:
+            raise ValidationError(
+                {"for_people_with_dementia": _("Choose at least one group of people it is for.")}
+            )
+
+
+class ResourceIndexPage(Page):
+    """The library: lists resources with topic, audience and type filters."""
+
+    introduction = models.TextField(blank=True, max_length=500)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["resources.ResourcePage"]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    results_per_page = 20
+
+    class Meta:
+        verbose_name = _("resource library")
+
+    def get_context(self, request, *args, **kwargs):
+        from resources.selectors import resource_library_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = resource_library_listing(
+            index_page=self, query=request.GET, per_page=self.results_per_page
+        )
+        return context
+
+
+class ResourcePageTopic(ItemBase):
+    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="resource_page_items")
+    content_object = ParentalKey(
+        "resources.ResourcePage", on_delete=models.CASCADE, related_name="topic_items"
+    )
+
+
+class ResourcePage(AudienceFieldsMixin, Page):
+    summary = models.TextField(
+        max_length=300, help_text=_("One or two plain sentences: what it is and who it helps.")
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True)
+    resource_type = models.CharField(_("type"), max_length=20, choices=ResourceType.choices)
+    topics = ClusterTaggableManager(through=ResourcePageTopic, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    external_url = models.URLField(
+        _("link to the resource"), blank=True, max_length=500, help_text=_("Where people open it.")
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Upload a copy when the publisher allows it."),
+    )
+    page_count = models.PositiveIntegerField(_("number of pages"), null=True, blank=True)
+    duration_minutes = models.PositiveIntegerField(
+        _("time it takes, in minutes"), null=True, blank=True
+    )
+    cost = models.CharField(max_length=20, choices=Cost.choices, blank=True)
+    last_reviewed = models.DateField(null=True, blank=True)
+    next_review_due = models.DateField(null=True, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("resource_type"),
+        AudienceFieldsMixin.audience_panel,
+        FieldPanel("topics"),
+        MultiFieldPanel(
+            [
+                FieldPanel("publisher"),
+                FieldPanel("external_url"),
+                FieldPanel("document"),
+                FieldRowPanel([FieldPanel("page_count"), FieldPanel("duration_minutes")]),
+                FieldPanel("cost"),
+            ],
+            heading=_("About the resource"),
+        ),
+        FieldPanel("body"),
+        FieldRowPanel(
+            [FieldPanel("last_reviewed"), FieldPanel("next_review_due")],
+            heading=_("Review dates"),
+        ),
+        InlinePanel("related_resource_items", label=_("Related resources"), max_num=6),
+    ]
+    parent_page_types = ["resources.ResourceIndexPage"]
+    subpage_types = []
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("publisher"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.AutocompleteField("summary"),
+        index.FilterField("resource_type"),
+        index.FilterField("for_people_with_dementia"),
+        index.FilterField("for_families_and_carers"),
+        index.FilterField("for_practitioners"),
+    ]
+
+    class Meta:
+        verbose_name = _("resource")
+
+    def clean(self):
+        super().clean()
+        self.clean_audiences()
+        if not self.external_url and not self.document_id:
+            raise ValidationError(
+                {"external_url": _("Add a link to the resource, upload a document, or both.")}
+            )
+        if self.last_reviewed and self.next_review_due and (
+            self.next_review_due <= self.last_reviewed
+        ):
+            raise ValidationError(
+                {"next_review_due": _("The next review must be after the last review.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_resources"] = [
+            item.resource
+            for item in self.related_resource_items.select_related("resource")
+            if item.resource.live
+        ]
+        return context
+
+
+class ResourcePageRelatedResource(Orderable):
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="related_resource_items")
+    resource = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("resource")]
+
+    def clean(self):
+        if self.page_id and self.resource_id == self.page_id:
+            raise ValidationError({"resource": _("A resource cannot be related to itself.")})
+
+
+class SupportOrganisationTopic(ItemBase):
+    tag = models.ForeignKey(
+        Topic, on_delete=models.CASCADE, related_name="support_organisation_items"
+    )
+    content_object = ParentalKey(
+        "resources.SupportOrganisation", on_delete=models.CASCADE, related_name="topic_items"
+    )
+
+
+class SupportOrganisationQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def live(self):
+        return self.filter(live=True)
+
+
+class SupportOrganisation(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    AudienceFieldsMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200, help_text=_("The last part of its web address, e.g. carers-uk.")
+    )
+    summary = models.TextField(
+        max_length=300, help_text=_("One sentence: who they help and how.")
+    )
+    what_it_offers = RichTextField(features=SIMPLE_RICH_TEXT, blank=True)
+    website = models.URLField(blank=True, max_length=500)
+    phone = models.CharField(
+        max_length=30,
+        blank=True,
+        validators=[validate_phone_number],
+        help_text=_("Written in full, e.g. 0800 888 6678."),
+    )
+    phone_label = models.CharField(
+        max_length=100, blank=True, help_text=_("What the number is for, e.g. 'Helpline'.")
+    )
+    email = models.EmailField(blank=True)
+    opening_hours = models.TextField(
+        blank=True, max_length=500, help_text=_("e.g. Monday to Friday, 9am to 5pm.")
+    )
+    area_type = models.CharField(
+        _("area served"), max_length=20, choices=AreaType.choices, default=AreaType.NATIONAL
+    )
+    area_name = models.CharField(
+        _("name of the area"),
+        max_length=120,
+        blank=True,
+        help_text=_("e.g. England, Greater Manchester, Salford."),
+    )
+    languages = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_("Languages they offer support in, e.g. English, Welsh, interpreters."),
+    )
+    topics = ClusterTaggableManager(through=SupportOrganisationTopic, blank=True)
+
+    objects = SupportOrganisationQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("summary"),
+        FieldPanel("what_it_offers"),
+        MultiFieldPanel(
+            [
+                FieldPanel("website"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("phone_label")]),
+                FieldPanel("email"),
+                FieldPanel("opening_hours"),
+            ],
+            heading=_("How to contact them"),
+        ),
+        FieldRowPanel([FieldPanel("area_type"), FieldPanel("area_name")], heading=_("Area")),
+        FieldPanel("languages"),
+        AudienceFieldsMixin.audience_panel,
+        FieldPanel("topics"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("summary"),
+        index.SearchField("what_it_offers"),
+        index.SearchField("area_name"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("live"),
+        index.FilterField("locale"),
+        index.FilterField("area_type"),
+        index.FilterField("for_people_with_dementia"),
+        index.FilterField("for_families_and_carers"),
+        index.FilterField("for_practitioners"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("support organisation")
+        verbose_name_plural = _("support organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="unique_support_organisation_slug_per_locale"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        self.clean_audiences()
+        clash = SupportOrganisation.objects.filter(locale_id=self.locale_id, slug=self.slug)
+        if self.slug and clash.exclude(pk=self.pk).exists():
+            raise ValidationError({"slug": _("Another organisation already uses this address.")})
+
+    @property
+    def phone_display(self) -> str:
+        return phone_number_for_display(self.phone) if self.phone else ""
+
+    @property
+    def phone_link(self) -> str:
+        return phone_number_for_link(self.phone) if self.phone else ""
+
+    @cached_property
+    def directory_page(self):
+        return SupportOrganisationIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+
+    def get_url(self, directory_page=None) -> str | None:
+        directory_page = directory_page or self.directory_page
+        if directory_page is None:
+            return None
+        return directory_page.url + directory_page.reverse_subpage(
+            "organisation", args=[self.slug]
+        )
+
+    def get_preview_template(self, request, mode_name):
+        return "resources/support_organisation.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {
+            "organisation": self,
+            "page": self.directory_page,
+            "self": self,
+        }
+
+
+class SupportOrganisationIndexPage(RoutablePageMixin, Page):
+    """The directory. Organisations are snippets (shared, moderated, translatable); each is
+    served here at <directory>/<slug>/ so it has a public page without being a page itself."""
+
+    introduction = models.TextField(blank=True, max_length=500)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["website.HomePage"]
+    subpage_types = []
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    results_per_page = 20
+
+    class Meta:
+        verbose_name = _("support organisation directory")
+
+    def organisations(self):
+        return SupportOrganisation.objects.live().filter(locale_id=self.locale_id)
+
+    @path("")
+    def directory(self, request):
+        from resources.selectors import support_organisation_listing
+
+        listing = support_organisation_listing(
+            directory_page=self, query=request.GET, per_page=self.results_per_page
+        )
+        return self.render(request, context_overrides={"listing": listing})
+
+    @path("<slug:slug>/", name="organisation")
+    def organisation(self, request, slug):
+        organisation = (
+            self.organisations().filter(slug=slug).prefetch_related("topic_items__tag").first()
+        )
+        if organisation is None:
+            raise Http404
+        return self.render(
+            request,
+            template="resources/support_organisation.html",
+            context_overrides={"organisation": organisation},
+        )
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base_url = self.get_full_url(request)
+        if base_url is None:
+            return urls
+        for organisation in self.organisations().only("slug", "last_published_at"):
+            urls.append(
+                {
+                    "location": base_url + self.reverse_subpage("organisation", args=[organisation.slug]),
+                    "lastmod": organisation.last_published_at,
+                }
+            )
+        return urls

@@ -1,0 +1,36 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from resources.models import SupportOrganisation, Topic
+
+
+class SupportOrganisationFilterSet(WagtailFilterSet):
+    class Meta:
+        model = SupportOrganisation
+        fields = ["area_type", "live", "locale"]
+
+
+class SupportOrganisationViewSet(SnippetViewSet):
+    model = SupportOrganisation
+    icon = "group"
+    menu_label = _("Support organisations")
+    list_display = ["name", "area_type", "area_name", "live", "latest_revision_created_at"]
+    list_export = ["name", "website", "phone", "email", "area_type", "area_name", "live"]
+    filterset_class = SupportOrganisationFilterSet
+    search_fields = ["name", "summary", "area_name"]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class ResourceLibraryViewSetGroup(SnippetViewSetGroup):
+    items = (SupportOrganisationViewSet, TopicViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Resource library")
+    menu_name = "resource-library"

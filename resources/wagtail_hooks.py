@@ -1,0 +1,5 @@
+from wagtail.snippets.models import register_snippet
+
+from resources.viewsets import ResourceLibraryViewSetGroup
+
+register_snippet(ResourceLibraryViewSetGroup)

@@ -1,0 +1,113 @@
+"""StreamField blocks that render NHS.UK design system components. Each has its own template
+in templates/blocks/."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+
+SIMPLE_RICH_TEXT = ["bold", "link", "document-link", "ol", "ul"]
+RICH_TEXT = ["h3", "h4", *SIMPLE_RICH_TEXT]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=120)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))], default="h2"
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading_block.html"
+
+
+class InsetTextBlock(blocks.StructBlock):
+    text = blocks.RichTextBlock(features=SIMPLE_RICH_TEXT)
+
+    class Meta:
+        icon = "pick"
+        label = _("Inset text")
+        template = "blocks/inset_text_block.html"
+
+
+class CareCardBlock(blocks.StructBlock):
+    urgency = blocks.ChoiceBlock(
+        choices=[
+            ("non-urgent", _("Non-urgent advice")),
+            ("urgent", _("Urgent advice")),
+            ("emergency", _("Immediate action required")),
+        ],
+        default="non-urgent",
+    )
+    heading = blocks.CharBlock(max_length=120)
+    body = blocks.RichTextBlock(features=SIMPLE_RICH_TEXT)
+
+    class Meta:
+        icon = "warning"
+        label = _("Care card")
+        template = "blocks/care_card_block.html"
+
+
+class WarningCalloutBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120, default=_("Important"))
+    body = blocks.RichTextBlock(features=SIMPLE_RICH_TEXT)
+
+    class Meta:
+        icon = "warning"
+        label = _("Warning callout")
+        template = "blocks/warning_callout_block.html"
+
+
+class ActionLinkBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=80, help_text=_("Say what happens, e.g. 'Find support'."))
+    page = blocks.PageChooserBlock(required=False)
+    external_url = blocks.URLBlock(required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Action link")
+        template = "blocks/action_link_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("external_url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "page": ValidationError(_("Choose a page or enter a web address, not both."))
+                }
+            )
+        return value
+
+
+class ExpanderBlock(blocks.StructBlock):
+    summary = blocks.CharBlock(max_length=120, help_text=_("The question or label people click."))
+    body = blocks.RichTextBlock(features=RICH_TEXT)
+
+    class Meta:
+        icon = "collapse-down"
+        label = _("Expander")
+        template = "blocks/expander_block.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120, help_text=_("What the video is about."))
+    video = EmbedBlock(help_text=_("A YouTube or Vimeo address."))
+    transcript = blocks.RichTextBlock(
+        features=SIMPLE_RICH_TEXT, required=False, help_text=_("What is said in the video.")
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "blocks/video_block.html"
+
+
+class BodyStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT, template="blocks/paragraph_block.html")
+    inset_text = InsetTextBlock()
+    care_card = CareCardBlock()
+    warning_callout = WarningCalloutBlock()
+    action_link = ActionLinkBlock()
+    expander = ExpanderBlock()
+    video = VideoBlock()

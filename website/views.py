@@ -1,0 +1,43 @@
+from django.core.paginator import Paginator
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from website.search import MAX_QUERY_LENGTH, site_search
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()
+    too_long = len(query) > MAX_QUERY_LENGTH
+    results = None
+    if query and not too_long:
+        results = site_search(query=query, locale_code=request.LANGUAGE_CODE)
+        results.pages = Paginator(results.pages, 10).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "website/search.html",
+        {
+            "query": query,
+            "results": results,
+            "query_too_long": too_long,
+            "max_query_length": MAX_QUERY_LENGTH,
+        },
+    )
+
+
+robots_txt = cache_control(max_age=3600, public=True)(
+    TemplateView.as_view(template_name="robots.txt", content_type="text/plain")
+)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendered without context processors: whatever broke may be the database.
+    return HttpResponseServerError(loader.get_template("500.html").render())
