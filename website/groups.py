@@ -9,6 +9,7 @@ from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.management import create_contenttypes
+from wagtail.snippets.models import create_extra_permissions
 
 EDITOR_PERMISSIONS = [
     "resources.add_supportorganisation",
@@ -68,6 +69,7 @@ def ensure_editorial_groups(sender, using="default", **kwargs) -> None:
     for app_config in global_apps.get_app_configs():
         create_contenttypes(app_config, verbosity=0, using=using)
         create_permissions(app_config, verbosity=0, using=using)
+    create_extra_permissions(global_apps.get_app_config("wagtailsnippets"), using=using)
     for group_name, codenames in GROUP_PERMISSIONS.items():
         group, _created = Group.objects.using(using).get_or_create(name=group_name)
         group.permissions.add(*permissions_for(codenames))

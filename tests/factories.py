@@ -1,0 +1,127 @@
+"""Test and benchmark data built from factories, never from a dump of primary keys."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+from wagtail.models import Locale, Page, Site
+
+from resources.choices import AreaType, ResourceType
+from resources.models import (
+    ResourceIndexPage,
+    ResourcePage,
+    SupportOrganisation,
+    SupportOrganisationIndexPage,
+    Topic,
+)
+from website.models import ContentPage, HomePage
+
+
+class TopicFactory(DjangoModelFactory):
+    class Meta:
+        model = Topic
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = HomePage
+
+    title = "Dementia wellbeing"
+    slug = "dementia-wellbeing"
+    introduction = "Find resources and support for living well with dementia."
+
+
+class ContentPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ContentPage
+
+    title = factory.Sequence(lambda n: f"About planning {n}")
+    summary = "What a care and support plan is and how it helps you."
+    body = factory.LazyFunction(
+        lambda: [("paragraph", "<p>A plan records what matters to you.</p>")]
+    )
+
+
+class ResourceIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ResourceIndexPage
+
+    title = "Resource library"
+    slug = "resources"
+    show_in_menus = True
+
+
+class SupportOrganisationIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = SupportOrganisationIndexPage
+
+    title = "Support organisations"
+    slug = "support-organisations"
+    show_in_menus = True
+
+
+class ResourcePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ResourcePage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Resource {n:05d}")
+    summary = "A practical guide to thinking about what matters to you."
+    resource_type = ResourceType.GUIDE
+    for_families_and_carers = True
+    external_url = factory.Sequence(lambda n: f"https://example.org/resource-{n}")
+    publisher = "Example Publisher"
+    last_reviewed = datetime.date(2026, 1, 12)
+    next_review_due = datetime.date(2027, 1, 12)
+
+    @factory.post_generation
+    def topics(obj, create, extracted, **kwargs):
+        if extracted:
+            obj.topics.set(extracted)
+            if create:
+                obj.save_revision().publish()
+
+
+class SupportOrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = SupportOrganisation
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Support Line {n}")
+    slug = factory.Sequence(lambda n: f"support-line-{n}")
+    summary = "Free, confidential advice for families living with dementia."
+    phone = "0800 888 6678"
+    phone_label = "Helpline"
+    website = "https://www.example.org/"
+    area_type = AreaType.NATIONAL
+    area_name = "England"
+    for_families_and_carers = True
+    live = True
+    locale = factory.LazyFunction(Locale.get_default)
+
+    @factory.post_generation
+    def topics(obj, create, extracted, **kwargs):
+        if extracted:
+            obj.topics.set(extracted)
+            if create:
+                obj.save()
+
+
+def build_site_tree() -> dict:
+    """A home page as the default site's root, with the library and directory under it."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root)
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    Page.objects.filter(depth=2, content_type__model="page").delete()  # Wagtail's welcome page
+    return {
+        "home": home,
+        "library": ResourceIndexPageFactory(parent=home),
+        "directory": SupportOrganisationIndexPageFactory(parent=home),
+    }
