@@ -3,7 +3,8 @@
 Within one facet the chosen values are alternatives (OR); across facets they all apply (AND).
 Each option's count is what the person would get by ticking it, given their other choices.
 Unknown values in the query string are dropped, so a tampered or stale link still gives a
-normal page. The number of queries is fixed: one count per facet, whatever the data size.
+normal page. The number of queries is fixed: one count per facet, whatever the data size,
+and the whole result is cached as plain data until published content changes.
 """
 
 from collections.abc import Callable
@@ -12,9 +13,12 @@ from functools import reduce
 from operator import or_
 from urllib.parse import urlencode
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import QueryDict
+from django.utils.translation import get_language
+
+from website.content_cache import cached_content
 
 
 @dataclass(frozen=True)
@@ -45,75 +49,101 @@ class FacetGroup:
     legend: str
     options: list[FacetOption]
 
-    @property
-    def has_selection(self) -> bool:
-        return any(option.selected for option in self.options)
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of filtered results, as plain data that templates read and caches keep."""
+
+    items: list[dict]
+    result_count: int
+    page_number: int
+    page_count: int
+    groups: list[FacetGroup]
+    is_filtered: bool
+    previous_page_query: str | None
+    next_page_query: str | None
 
 
-class FacetedListing:
-    def __init__(self, *, queryset: QuerySet, facets: list[Facet], query: QueryDict, per_page: int):
-        self.queryset = queryset
-        self.facets = facets
-        self.selected = {
-            facet.name: [
-                value
-                for value in dict.fromkeys(query.getlist(facet.name))
-                if value in {choice for choice, _label in facet.choices}
-            ]
-            for facet in facets
-        }
-        self.page: Page = Paginator(self.filtered(), per_page).get_page(query.get("page"))
+def selected_values(facets: list[Facet], query: QueryDict) -> dict[str, list[str]]:
+    return {
+        facet.name: sorted(
+            {value for value in query.getlist(facet.name)}
+            & {choice for choice, _label in facet.choices}
+        )
+        for facet in facets
+    }
 
-    def filtered(self, *, ignoring: Facet | None = None) -> QuerySet:
-        queryset = self.queryset
-        for facet in self.facets:
-            values = self.selected[facet.name]
-            if facet is not ignoring and values:
-                queryset = queryset.filter(facet.filter_q(values))
-        return queryset
 
-    @property
-    def result_count(self) -> int:
-        return self.page.paginator.count
+def filter_queryset(
+    queryset: QuerySet, facets: list[Facet], selected: dict, *, ignoring: Facet | None = None
+) -> QuerySet:
+    for facet in facets:
+        values = selected[facet.name]
+        if facet is not ignoring and values:
+            queryset = queryset.filter(facet.filter_q(values))
+    return queryset
 
-    @property
-    def is_filtered(self) -> bool:
-        return any(self.selected.values())
 
-    def groups(self) -> list[FacetGroup]:
-        groups = []
-        for facet in self.facets:
-            if not facet.choices:
-                continue
-            counts = self.filtered(ignoring=facet).aggregate(
-                **{
-                    f"option_{index}": Count("pk", filter=facet.condition(value), distinct=True)
-                    for index, (value, _label) in enumerate(facet.choices)
-                }
+def count_options(queryset: QuerySet, facets: list[Facet], selected: dict) -> list[FacetGroup]:
+    groups = []
+    for facet in facets:
+        if not facet.choices:
+            continue
+        counts = filter_queryset(queryset, facets, selected, ignoring=facet).aggregate(
+            **{
+                f"option_{index}": Count("pk", filter=facet.condition(value), distinct=True)
+                for index, (value, _label) in enumerate(facet.choices)
+            }
+        )
+        groups.append(
+            FacetGroup(
+                name=facet.name,
+                legend=str(facet.legend),
+                options=[
+                    FacetOption(
+                        value=value,
+                        label=str(label),
+                        count=counts[f"option_{index}"],
+                        selected=value in selected[facet.name],
+                    )
+                    for index, (value, label) in enumerate(facet.choices)
+                ],
             )
-            options = [
-                FacetOption(
-                    value=value,
-                    label=label,
-                    count=counts[f"option_{index}"],
-                    selected=value in self.selected[facet.name],
-                )
-                for index, (value, label) in enumerate(facet.choices)
-            ]
-            groups.append(FacetGroup(name=facet.name, legend=facet.legend, options=options))
-        return groups
+        )
+    return groups
 
-    def query_string(self, **changes) -> str:
-        """The current filters as a query string, for pagination links."""
-        params = [(name, value) for name, values in self.selected.items() for value in values]
-        params += [(key, value) for key, value in changes.items() if value is not None]
-        return urlencode(params)
 
-    def page_links(self) -> dict:
-        page = self.page
-        return {
-            "previous": self.query_string(page=page.previous_page_number())
+def faceted_listing(
+    *,
+    queryset: Callable[[], QuerySet],
+    facets: list[Facet],
+    query: QueryDict,
+    per_page: int,
+    describe: Callable[[list], list[dict]],
+    cache_key: str,
+) -> Listing:
+    selected = selected_values(facets, query)
+    requested_page = query.get("page", "1")
+    selection = ";".join(f"{name}={','.join(values)}" for name, values in selected.items())
+
+    def build() -> Listing:
+        base = queryset()
+        page = Paginator(filter_queryset(base, facets, selected), per_page).get_page(requested_page)
+        params = [(name, value) for name, values in selected.items() for value in values]
+        return Listing(
+            items=describe(page.object_list),
+            result_count=page.paginator.count,
+            page_number=page.number,
+            page_count=page.paginator.num_pages,
+            groups=count_options(base, facets, selected),
+            is_filtered=bool(params),
+            previous_page_query=urlencode([*params, ("page", page.number - 1)])
             if page.has_previous()
             else None,
-            "next": self.query_string(page=page.next_page_number()) if page.has_next() else None,
-        }
+            next_page_query=urlencode([*params, ("page", page.number + 1)])
+            if page.has_next()
+            else None,
+        )
+
+    page_key = requested_page if requested_page.isdigit() else "1"
+    return cached_content(f"{cache_key}:{get_language()}:{selection}:page={page_key[:6]}", build)

@@ -92,7 +92,7 @@ class ResourceIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = resource_library_listing(
-            index_page=self, query=request.GET, per_page=self.results_per_page
+            index_page=self, request=request, per_page=self.results_per_page
         )
         return context
 
@@ -179,8 +179,10 @@ class ResourcePage(AudienceFieldsMixin, Page):
             raise ValidationError(
                 {"external_url": _("Add a link to the resource, upload a document, or both.")}
             )
-        if self.last_reviewed and self.next_review_due and (
-            self.next_review_due <= self.last_reviewed
+        if (
+            self.last_reviewed
+            and self.next_review_due
+            and (self.next_review_due <= self.last_reviewed)
         ):
             raise ValidationError(
                 {"next_review_due": _("The next review must be after the last review.")}
@@ -197,7 +199,9 @@ class ResourcePage(AudienceFieldsMixin, Page):
 
 
 class ResourcePageRelatedResource(Orderable):
-    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="related_resource_items")
+    page = ParentalKey(
+        ResourcePage, on_delete=models.CASCADE, related_name="related_resource_items"
+    )
     resource = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("resource")]
@@ -236,9 +240,7 @@ class SupportOrganisation(
     slug = models.SlugField(
         max_length=200, help_text=_("The last part of its web address, e.g. carers-uk.")
     )
-    summary = models.TextField(
-        max_length=300, help_text=_("One sentence: who they help and how.")
-    )
+    summary = models.TextField(max_length=300, help_text=_("One sentence: who they help and how."))
     what_it_offers = RichTextField(features=SIMPLE_RICH_TEXT, blank=True)
     website = models.URLField(blank=True, max_length=500)
     phone = models.CharField(
@@ -342,9 +344,7 @@ class SupportOrganisation(
         directory_page = directory_page or self.directory_page
         if directory_page is None:
             return None
-        return directory_page.url + directory_page.reverse_subpage(
-            "organisation", args=[self.slug]
-        )
+        return directory_page.url + directory_page.reverse_subpage("organisation", args=[self.slug])
 
     def get_preview_template(self, request, mode_name):
         return "resources/support_organisation.html"
@@ -381,7 +381,7 @@ class SupportOrganisationIndexPage(RoutablePageMixin, Page):
         from resources.selectors import support_organisation_listing
 
         listing = support_organisation_listing(
-            directory_page=self, query=request.GET, per_page=self.results_per_page
+            directory_page=self, request=request, per_page=self.results_per_page
         )
         return self.render(request, context_overrides={"listing": listing})
 
@@ -406,7 +406,8 @@ class SupportOrganisationIndexPage(RoutablePageMixin, Page):
         for organisation in self.organisations().only("slug", "last_published_at"):
             urls.append(
                 {
-                    "location": base_url + self.reverse_subpage("organisation", args=[organisation.slug]),
+                    "location": base_url
+                    + self.reverse_subpage("organisation", args=[organisation.slug]),
                     "lastmod": organisation.last_published_at,
                 }
             )

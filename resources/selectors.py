@@ -1,24 +1,27 @@
 """Reads that the library, directory and home page templates need."""
 
+from collections.abc import Callable
+
 from django.db.models import Count, Q, QuerySet
-from django.http import QueryDict
+from django.http import HttpRequest
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from resources.choices import AreaType, Audience, ResourceType
-from resources.facets import Facet, FacetedListing
+from resources.facets import Facet, Listing, faceted_listing
 from resources.models import (
     ResourceIndexPage,
     ResourcePage,
     ResourcePageTopic,
-    SupportOrganisation,
     SupportOrganisationIndexPage,
     SupportOrganisationTopic,
     Topic,
 )
+from website.content_cache import cached_content
 
 
-def topic_facet(*, topics: QuerySet, through_model) -> Facet:
+def topic_facet(*, topics, through_model) -> Facet:
     return Facet(
         name="topic",
         legend=_("Topic"),
@@ -39,15 +42,40 @@ def audience_facet() -> Facet:
     )
 
 
+def topics_in_use(*, cache_key: str, items: Callable[[], QuerySet], related_name: str):
+    return cached_content(
+        f"{cache_key}:topics",
+        lambda: list(
+            Topic.objects.filter(**{f"{related_name}__content_object__in": items().values("pk")})
+            .distinct()
+            .order_by("name")
+        ),
+    )
+
+
 def resource_library_listing(
-    *, index_page: ResourceIndexPage, query: QueryDict, per_page: int
-) -> FacetedListing:
-    resources = ResourcePage.objects.child_of(index_page).live().public()
-    topics = Topic.objects.filter(
-        resource_page_items__content_object__in=resources.values("pk")
-    ).distinct()
-    listing = FacetedListing(
-        queryset=resources.order_by("title"),
+    *, index_page: ResourceIndexPage, request: HttpRequest, per_page: int
+) -> Listing:
+    def resources() -> QuerySet:
+        return ResourcePage.objects.child_of(index_page).live().public().order_by("title")
+
+    cache_key = f"library:{index_page.pk}"
+    topics = topics_in_use(cache_key=cache_key, items=resources, related_name="resource_page_items")
+
+    def describe(page_of_resources) -> list[dict]:
+        return [
+            {
+                "title": resource.title,
+                "url": resource.get_url(request=request),
+                "summary": resource.summary,
+                "type": str(resource.get_resource_type_display()),
+                "publisher": resource.publisher,
+            }
+            for resource in page_of_resources
+        ]
+
+    return faceted_listing(
+        queryset=resources,
         facets=[
             topic_facet(topics=topics, through_model=ResourcePageTopic),
             audience_facet(),
@@ -58,24 +86,39 @@ def resource_library_listing(
                 condition=lambda value: Q(resource_type=value),
             ),
         ],
-        query=query,
+        query=request.GET,
         per_page=per_page,
+        describe=describe,
+        cache_key=cache_key,
     )
-    listing.page.object_list = list(
-        listing.page.object_list.prefetch_related("topic_items__tag")
-    )
-    return listing
 
 
 def support_organisation_listing(
-    *, directory_page: SupportOrganisationIndexPage, query: QueryDict, per_page: int
-) -> FacetedListing:
-    organisations = directory_page.organisations()
-    topics = Topic.objects.filter(
-        support_organisation_items__content_object__in=organisations.values("pk")
-    ).distinct()
-    listing = FacetedListing(
-        queryset=organisations.order_by("name"),
+    *, directory_page: SupportOrganisationIndexPage, request: HttpRequest, per_page: int
+) -> Listing:
+    def organisations() -> QuerySet:
+        return directory_page.organisations().order_by("name")
+
+    cache_key = f"directory:{directory_page.pk}"
+    topics = topics_in_use(
+        cache_key=cache_key, items=organisations, related_name="support_organisation_items"
+    )
+
+    def describe(page_of_organisations) -> list[dict]:
+        return [
+            {
+                "name": organisation.name,
+                "url": organisation.get_url(directory_page),
+                "summary": organisation.summary,
+                "phone_label": organisation.phone_label,
+                "phone_display": organisation.phone_display,
+                "phone_link": organisation.phone_link,
+            }
+            for organisation in page_of_organisations
+        ]
+
+    return faceted_listing(
+        queryset=organisations,
         facets=[
             topic_facet(topics=topics, through_model=SupportOrganisationTopic),
             audience_facet(),
@@ -86,17 +129,20 @@ def support_organisation_listing(
                 condition=lambda value: Q(area_type=value),
             ),
         ],
-        query=query,
+        query=request.GET,
         per_page=per_page,
+        describe=describe,
+        cache_key=cache_key,
     )
-    organisations_on_page = list(listing.page.object_list.prefetch_related("topic_items__tag"))
-    for organisation in organisations_on_page:
-        organisation.url = organisation.get_url(directory_page)
-    listing.page.object_list = organisations_on_page
-    return listing
 
 
 def home_page_entry_points(*, home_page: Page) -> dict:
+    return cached_content(
+        f"home:{home_page.pk}:{get_language()}", lambda: _home_page_entry_points(home_page)
+    )
+
+
+def _home_page_entry_points(home_page: Page) -> dict:
     children = home_page.get_children().live().specific()
     library = next((page for page in children if isinstance(page, ResourceIndexPage)), None)
     directory = next(

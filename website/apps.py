@@ -7,6 +7,10 @@ class WebsiteConfig(AppConfig):
     verbose_name = "Website"
 
     def ready(self):
+        from website import content_cache
         from website.groups import ensure_editorial_groups
+        from website.models import SiteSettings
 
         post_migrate.connect(ensure_editorial_groups, sender=self)
+        content_cache.connect_signals()
+        content_cache.bump_on_save(SiteSettings)

@@ -57,9 +57,11 @@ def assign_default_workflow_to_snippets(using: str) -> None:
     workflow = Workflow.objects.using(using).filter(name="Moderators approval").first()
     if workflow is None:
         return
-    content_type = global_apps.get_model("contenttypes", "ContentType").objects.db_manager(
-        using
-    ).get_for_model(SupportOrganisation)
+    content_type = (
+        global_apps.get_model("contenttypes", "ContentType")
+        .objects.db_manager(using)
+        .get_for_model(SupportOrganisation)
+    )
     WorkflowContentType.objects.using(using).get_or_create(
         content_type=content_type, defaults={"workflow": workflow}
     )

@@ -116,16 +116,12 @@ class SiteSettings(BaseSiteSetting):
     organisation_name = models.CharField(
         max_length=120, blank=True, help_text=_("Who runs this service, shown in the footer.")
     )
-    contact_phone = models.CharField(
-        max_length=30, blank=True, validators=[validate_phone_number]
-    )
+    contact_phone = models.CharField(max_length=30, blank=True, validators=[validate_phone_number])
     contact_phone_hours = models.CharField(
         max_length=200, blank=True, help_text=_("e.g. Monday to Friday, 9am to 5pm.")
     )
     contact_email = models.EmailField(blank=True)
-    footer_links = StreamField(
-        [("link", LinkBlock())], blank=True, use_json_field=True, max_num=8
-    )
+    footer_links = StreamField([("link", LinkBlock())], blank=True, use_json_field=True, max_num=8)
 
     panels = [
         FieldPanel("organisation_name"),

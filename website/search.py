@@ -1,24 +1,52 @@
-"""Site search across pages and support organisations, on Wagtail's configured backend."""
+"""Site search across pages and support organisations, on Wagtail's configured backend.
+
+Results are public content, so a page of results is cached as plain data under the content
+version (see content_cache): a repeated search costs one cache read.
+"""
 
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
+from django.http import HttpRequest
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from resources.models import SupportOrganisation
+from website.content_cache import cached_content
 
 MAX_QUERY_LENGTH = 200
 MAX_ORGANISATION_RESULTS = 10
+RESULTS_PER_PAGE = 10
 
 
-@dataclass
-class SiteSearchResults:
-    pages: object  # search results, paginated by the view
-    organisations: list
+@dataclass(frozen=True)
+class SearchResults:
+    pages: list[dict]
+    organisations: list[dict]
+    page_count: int
+    page_total: int
+    page_number: int
+    has_previous: bool
+    has_next: bool
+
+    @property
+    def result_count(self) -> int:
+        return self.page_total + len(self.organisations)
 
 
-def site_search(*, query: str, locale_code: str) -> SiteSearchResults:
-    locale = Locale.objects.filter(language_code=locale_code).first() or Locale.get_default()
-    pages = (
+def site_search(*, query: str, request: HttpRequest) -> SearchResults:
+    requested_page = request.GET.get("page", "1")
+    page_key = requested_page[:6] if requested_page.isdigit() else "1"
+    return cached_content(
+        f"search:{get_language()}:{page_key}:{query.lower()}",
+        lambda: _search(query=query, request=request, requested_page=requested_page),
+    )
+
+
+def _search(*, query: str, request: HttpRequest, requested_page: str) -> SearchResults:
+    language = get_language()
+    locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
+    matching_pages = (
         Page.objects.live()
         .public()
         .filter(locale=locale)
@@ -26,12 +54,38 @@ def site_search(*, query: str, locale_code: str) -> SiteSearchResults:
         .specific()
         .search(query, operator="and")
     )
+    page = Paginator(matching_pages, RESULTS_PER_PAGE).get_page(requested_page)
     organisations = list(
         SupportOrganisation.objects.live()
         .filter(locale=locale)
         .search(query, operator="and")[:MAX_ORGANISATION_RESULTS]
     )
     directory = organisations[0].directory_page if organisations else None
-    for organisation in organisations:
-        organisation.url = organisation.get_url(directory)
-    return SiteSearchResults(pages=pages, organisations=organisations)
+    return SearchResults(
+        pages=[
+            {
+                "title": result.title,
+                "url": result.get_url(request=request),
+                "summary": getattr(result, "summary", "") or getattr(result, "introduction", ""),
+            }
+            for result in page.object_list
+        ],
+        organisations=[
+            {
+                "name": organisation.name,
+                "url": organisation.get_url(directory),
+                "summary": organisation.summary,
+                "phone_label": organisation.phone_label,
+                "phone_display": organisation.phone_display,
+                "phone_link": organisation.phone_link,
+            }
+            for organisation in organisations
+        ]
+        if page.number == 1
+        else [],
+        page_count=page.paginator.num_pages,
+        page_total=page.paginator.count,
+        page_number=page.number,
+        has_previous=page.has_previous(),
+        has_next=page.has_next(),
+    )

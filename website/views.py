@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -11,12 +10,9 @@ from website.search import MAX_QUERY_LENGTH, site_search
 
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()
+    query = " ".join(request.GET.get("q", "").split())
     too_long = len(query) > MAX_QUERY_LENGTH
-    results = None
-    if query and not too_long:
-        results = site_search(query=query, locale_code=request.LANGUAGE_CODE)
-        results.pages = Paginator(results.pages, 10).get_page(request.GET.get("page"))
+    results = site_search(query=query, request=request) if query and not too_long else None
     return render(
         request,
         "website/search.html",

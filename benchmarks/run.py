@@ -1,0 +1,151 @@
+"""Server time and queries per request for the public pages, next to a bare Wagtail page.
+
+    ./dev bench                      # N = 100, then N = 1,000 resources
+    ./dev bench --resources 100 5000
+
+Runs in-process through Django's test client against a throwaway SQLite database (or the
+database in BENCH_DATABASE_URL), so the figures are server time without network or browser.
+Target: every page within 3x the bare page's median, and the same query count at every N.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def setup_django(database_url: str | None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.test")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+    else:
+        path = Path(tempfile.mkdtemp(prefix="dwp-bench-")) / "bench.sqlite3"
+        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def measure(client, url: str | list[str], iterations: int) -> dict:
+    """Time `url` repeatedly; a list of URLs is visited once each (nothing repeats, so no
+    cached result can help)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    urls = url if isinstance(url, list) else [url] * (iterations + 6)
+    for warm_up in urls[:5]:
+        response = client.get(warm_up)
+        if response.status_code != 200:
+            raise SystemExit(f"{warm_up} answered {response.status_code}")
+    timings = []
+    connection.queries_log.clear()
+    with CaptureQueriesContext(connection) as queries:
+        client.get(urls[5])
+    query_count = len(queries)  # read now: the next request resets Django's query log
+    for each_url in urls[6:]:
+        started = time.perf_counter()
+        client.get(each_url)
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return {
+        "median": statistics.median(timings),
+        "p95": timings[min(len(timings) - 1, round(0.95 * len(timings)) - 1)],
+        "queries": query_count,
+    }
+
+
+def build_content(site: dict, target: int, created: int) -> int:
+    from resources.choices import ResourceType
+    from tests.factories import ResourcePageFactory
+
+    types = list(ResourceType)
+    for index in range(created, target):
+        ResourcePageFactory(
+            parent=site["library"],
+            title=f"Guide to living well {index:05d}",
+            resource_type=types[index % len(types)],
+            for_people_with_dementia=index % 2 == 0,
+            topics=[site["topics"][index % len(site["topics"])]],
+        )
+    return target
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--resources", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--iterations", type=int, default=60)
+    args = parser.parse_args()
+
+    setup_django(os.environ.get("BENCH_DATABASE_URL"))
+
+    from django.test import Client
+    from wagtail.models import Page
+
+    from tests.factories import (
+        SupportOrganisationFactory,
+        TopicFactory,
+        build_site_tree,
+    )
+
+    site = build_site_tree()
+    site["topics"] = [TopicFactory(name=f"Benchmark topic {n}") for n in range(10)]
+    bare = site["home"].add_child(instance=Page(title="Bare page", slug="bare"))
+    for n in range(60):
+        SupportOrganisationFactory(topics=[site["topics"][n % 10]])
+    topic = site["topics"][0].slug
+
+    client = Client()
+    created = 0
+    rows = []
+    for count in sorted(args.resources):
+        print(f"Building {count} resources ...", file=sys.stderr, flush=True)
+        created = build_content(site, count, created)
+        resource = site["library"].get_children().live().last().specific
+        pages = [
+            ("bare Wagtail page", bare.url),
+            ("home", site["home"].url),
+            (
+                "library, filtered",
+                f"{site['library'].url}?topic={topic}&audience=families-and-carers&type=guide",
+            ),
+            ("library, unfiltered", site["library"].url),
+            ("resource page", resource.url),
+            ("organisation directory", site["directory"].url),
+            ("search, repeated", "/en/search/?q=living+well"),
+            (
+                "search, each one new",
+                [f"/en/search/?q=living+well+{n:05d}" for n in range(args.iterations + 6)],
+            ),
+        ]
+        results = {name: measure(client, url, args.iterations) for name, url in pages}
+        bare_median = results["bare Wagtail page"]["median"]
+        for name, _url in pages:
+            figures = results[name]
+            rows.append((count, name, figures, figures["median"] / bare_median))
+
+    print()
+    print(f"{'N':>6} | {'page':<24} | {'median ms':>9} | {'p95 ms':>7} | {'x bare':>6} | queries")
+    print(f"{'-' * 6}-|-{'-' * 24}-|-{'-' * 9}-|-{'-' * 7}-|-{'-' * 6}-|--------")
+    for count, name, figures, ratio in rows:
+        flag = "" if ratio <= 3 or name == "bare Wagtail page" else "  over 3x"
+        print(
+            f"{count:>6} | {name:<24} | {figures['median']:>9.1f} | {figures['p95']:>7.1f} |"
+            f" {ratio:>6.2f} | {figures['queries']:>7}{flag}"
+        )
+    by_page: dict[str, set[int]] = {}
+    for _count, name, figures, _ratio in rows:
+        by_page.setdefault(name, set()).add(figures["queries"])
+    grew = [name for name, counts in by_page.items() if len(counts) > 1]
+    print()
+    print("Queries the same at every N:", "yes" if not grew else f"no ({', '.join(grew)})")
+
+
+if __name__ == "__main__":
+    main()
