@@ -1,0 +1,119 @@
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Revision, Site
+
+from resources.models import ResourcePage, SupportOrganisation, Topic
+from website.models import ContentPage, HomePage
+
+
+def load():
+    call_command("load_starter_content", verbosity=0)
+
+
+def snapshot() -> dict:
+    return {
+        "pages": Page.objects.count(),
+        "page_ids": sorted(Page.objects.values_list("pk", flat=True)),
+        "resources": ResourcePage.objects.count(),
+        "organisations": SupportOrganisation.objects.count(),
+        "topics": Topic.objects.count(),
+        "revisions": Revision.objects.count(),
+        "sites": Site.objects.count(),
+    }
+
+
+@pytest.mark.django_db
+def test_running_twice_creates_nothing_new():
+    load()
+    first = snapshot()
+    load()
+
+    assert snapshot() == first
+    assert first["resources"] >= 12
+    assert first["organisations"] >= 8
+    assert first["topics"] >= 8
+
+
+@pytest.mark.django_db
+def test_every_resource_has_an_audience_a_link_and_topics():
+    load()
+
+    for resource in ResourcePage.objects.all():
+        assert resource.audiences, resource.slug
+        assert resource.external_url or resource.document_id, resource.slug
+        assert resource.external_url.startswith("https://"), resource.slug
+        assert resource.topics.exists(), resource.slug
+        assert resource.next_review_due > resource.last_reviewed
+
+
+@pytest.mark.django_db
+def test_default_site_points_at_the_new_home_page():
+    load()
+
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    assert isinstance(home, HomePage)
+    assert home.slug == "home"
+    assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
+    assert home.personalised_care_page.slug == "what-is-personalised-care"
+    assert home.featured_resource_items.count() == 3
+
+
+@pytest.mark.django_db
+def test_pages_are_live_with_revisions():
+    load()
+
+    pages = Page.objects.filter(depth__gt=1)
+    assert pages.count() >= 4 + 12 + 3
+    for page in pages:
+        assert page.live, page.url_path
+        assert not page.has_unpublished_changes, page.url_path
+        assert page.latest_revision_id is not None, page.url_path
+    assert ContentPage.objects.count() == 4
+    menu_slugs = set(pages.filter(show_in_menus=True).values_list("slug", flat=True))
+    assert menu_slugs == {"resources", "support-organisations", "what-is-personalised-care"}
+
+
+@pytest.mark.django_db
+def test_organisations_are_published():
+    load()
+
+    for organisation in SupportOrganisation.objects.all():
+        assert organisation.live, organisation.slug
+        assert organisation.latest_revision_id is not None, organisation.slug
+        assert organisation.audiences, organisation.slug
+
+
+@pytest.mark.django_db
+def test_changed_content_is_put_back_on_the_next_run():
+    load()
+    resource = ResourcePage.objects.get(slug="my-life-my-goals")
+    starter_summary = resource.summary
+    resource.summary = "Edited by hand."
+    resource.save_revision().publish()
+
+    load()
+
+    resource.refresh_from_db()
+    assert resource.summary == starter_summary
+    assert ResourcePage.objects.filter(slug="my-life-my-goals").count() == 1
+
+
+@pytest.mark.django_db
+def test_pages_render(client):
+    load()
+
+    for page in Page.objects.filter(depth__gt=1).specific():
+        response = client.get(page.url, HTTP_HOST="localhost")
+        assert response.status_code == 200, page.url_path
+
+
+@pytest.mark.django_db
+def test_creates_a_default_site_when_there_is_none():
+    Site.objects.all().delete()
+
+    load()
+
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("localhost", 80)
+    assert isinstance(site.root_page.specific, HomePage)
