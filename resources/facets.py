@@ -18,7 +18,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import get_language
 
-from website.content_cache import cached_content
+from website.content_cache import cached_content, page_number_key
 
 
 @dataclass(frozen=True)
@@ -145,5 +145,5 @@ def faceted_listing(
             else None,
         )
 
-    page_key = requested_page if requested_page.isdigit() else "1"
-    return cached_content(f"{cache_key}:{get_language()}:{selection}:page={page_key[:6]}", build)
+    page_key = page_number_key(requested_page)
+    return cached_content(f"{cache_key}:{get_language()}:{selection}:page={page_key}", build)

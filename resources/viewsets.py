@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from resources.models import SupportOrganisation, Topic
@@ -15,7 +16,7 @@ class SupportOrganisationViewSet(SnippetViewSet):
     model = SupportOrganisation
     icon = "group"
     menu_label = _("Support organisations")
-    list_display = ["name", "area_type", "area_name", "live", "latest_revision_created_at"]
+    list_display = ["name", "area_type", "area_name", LiveStatusTagColumn(), UpdatedAtColumn()]
     list_export = ["name", "website", "phone", "email", "area_type", "area_name", "live"]
     filterset_class = SupportOrganisationFilterSet
     search_fields = ["name", "summary", "area_name"]

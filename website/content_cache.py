@@ -60,3 +60,13 @@ def bump_on_save(sender) -> None:
     """For models whose saved state is public at once (settings, topics)."""
     post_save.connect(bump_content_version, sender=sender, dispatch_uid=f"bump-save-{sender}")
     post_delete.connect(bump_content_version, sender=sender, dispatch_uid=f"bump-del-{sender}")
+
+
+def page_number_key(requested: str | None) -> str:
+    """The page Paginator.get_page() will serve, as a cache key: anything that is not a whole
+    number means page 1, and a number below 1 means the last page."""
+    try:
+        number = int(requested or "1")
+    except ValueError:
+        return "1"
+    return "last" if number < 1 else str(min(number, 1_000_000))

@@ -4,6 +4,7 @@ Results are public content, so a page of results is cached as plain data under t
 version (see content_cache): a repeated search costs one cache read.
 """
 
+import hashlib
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -12,7 +13,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from resources.models import SupportOrganisation
-from website.content_cache import cached_content
+from website.content_cache import cached_content, page_number_key
 
 MAX_QUERY_LENGTH = 200
 MAX_ORGANISATION_RESULTS = 10
@@ -36,9 +37,10 @@ class SearchResults:
 
 def site_search(*, query: str, request: HttpRequest) -> SearchResults:
     requested_page = request.GET.get("page", "1")
-    page_key = requested_page[:6] if requested_page.isdigit() else "1"
+    page_key = page_number_key(requested_page)
+    query_hash = hashlib.sha256(query.lower().encode()).hexdigest()
     return cached_content(
-        f"search:{get_language()}:{page_key}:{query.lower()}",
+        f"search:{get_language()}:{page_key}:{query_hash}",
         lambda: _search(query=query, request=request, requested_page=requested_page),
     )
 
