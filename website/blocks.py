@@ -58,15 +58,15 @@ class WarningCalloutBlock(blocks.StructBlock):
         template = "blocks/warning_callout_block.html"
 
 
-class ActionLinkBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=80, help_text=_("Say what happens, e.g. 'Find support'."))
+class LinkBlock(blocks.StructBlock):
+    """A link to a page on this site or to another website, never both."""
+
+    text = blocks.CharBlock(max_length=80)
     page = blocks.PageChooserBlock(required=False)
     external_url = blocks.URLBlock(required=False)
 
     class Meta:
         icon = "link"
-        label = _("Action link")
-        template = "blocks/action_link_block.html"
 
     def clean(self, value):
         value = super().clean(value)
@@ -77,6 +77,15 @@ class ActionLinkBlock(blocks.StructBlock):
                 }
             )
         return value
+
+
+class ActionLinkBlock(LinkBlock):
+    text = blocks.CharBlock(max_length=80, help_text=_("Say what happens, e.g. 'Find support'."))
+
+    class Meta:
+        icon = "link"
+        label = _("Action link")
+        template = "blocks/action_link_block.html"
 
 
 class ExpanderBlock(blocks.StructBlock):

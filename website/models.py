@@ -3,14 +3,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from website.blocks import BodyStreamBlock
+from website.blocks import BodyStreamBlock, LinkBlock
 from website.validators import (
     phone_number_for_display,
     phone_number_for_link,
@@ -90,23 +89,6 @@ class ContentPage(Page):
 
     class Meta:
         verbose_name = _("content page")
-
-
-class LinkBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=60)
-    page = blocks.PageChooserBlock(required=False)
-    external_url = blocks.URLBlock(required=False)
-
-    class Meta:
-        icon = "link"
-
-    def clean(self, value):
-        value = super().clean(value)
-        if bool(value.get("page")) == bool(value.get("external_url")):
-            raise blocks.StructBlockValidationError(
-                block_errors={"page": _("Choose a page or enter a web address, not both.")}
-            )
-        return value
 
 
 @register_setting(icon="site")
