@@ -6,6 +6,7 @@ version (see content_cache): a repeated search costs one cache read.
 
 import hashlib
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest
@@ -27,8 +28,8 @@ class SearchResults:
     page_count: int
     page_total: int
     page_number: int
-    has_previous: bool
-    has_next: bool
+    previous_page_query: str | None
+    next_page_query: str | None
 
     @property
     def result_count(self) -> int:
@@ -88,6 +89,10 @@ def _search(*, query: str, request: HttpRequest, requested_page: str) -> SearchR
         page_count=page.paginator.num_pages,
         page_total=page.paginator.count,
         page_number=page.number,
-        has_previous=page.has_previous(),
-        has_next=page.has_next(),
+        previous_page_query=urlencode({"q": query, "page": page.number - 1})
+        if page.has_previous()
+        else None,
+        next_page_query=urlencode({"q": query, "page": page.number + 1})
+        if page.has_next()
+        else None,
     )
