@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 
 @dataclass
 class FilterOption:
@@ -125,3 +129,13 @@ def settle_site(client, site_tree) -> None:
     and empties the content cache; real sites already have theirs. Tests of caching and
     query counts visit once first so they measure the steady state."""
     client.get(site_tree["home"].url)
+
+
+def cold_queries(client, site_tree, url) -> int:
+    """Queries for one request with the content cache empty: the real cost of the page."""
+    settle_site(client, site_tree)
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured.captured_queries)

@@ -6,8 +6,6 @@ import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
@@ -19,7 +17,7 @@ from resources.models import (
     SupportOrganisationIndexPage,
 )
 from tests.factories import ResourcePageFactory, TopicFactory
-from tests.resources.reading import read_listing, settle_site
+from tests.resources.reading import cold_queries, read_listing, settle_site
 from website.models import ContentPage, HomePage
 
 pytestmark = pytest.mark.django_db
@@ -211,15 +209,6 @@ def resource_with_links(site_tree, how_many: int) -> ResourcePage:
         *[add_resource(site_tree, title=f"Linked {how_many}-{n}") for n in range(how_many)],
     )
     return resource
-
-
-def cold_queries(client, site_tree, url) -> int:
-    settle_site(client, site_tree)
-    cache.clear()
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured.captured_queries)
 
 
 def test_resource_page_queries_do_not_grow_with_related_resources_and_topics(client, site_tree):

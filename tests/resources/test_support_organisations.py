@@ -5,14 +5,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from resources.choices import AreaType
 from resources.models import SupportOrganisation
 from tests.factories import SupportOrganisationFactory, TopicFactory
-from tests.resources.reading import read_listing, settle_site
+from tests.resources.reading import cold_queries, read_listing, settle_site
 
 pytestmark = pytest.mark.django_db
 
@@ -342,13 +340,7 @@ def test_sitemap_lists_every_live_organisation_and_no_drafts(client, site_tree):
 
 
 def cold_directory_queries(client, site_tree) -> int:
-    url = site_tree["directory"].url
-    settle_site(client, site_tree)
-    cache.clear()
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured.captured_queries)
+    return cold_queries(client, site_tree, site_tree["directory"].url)
 
 
 def add_organisations(count, start=0):
