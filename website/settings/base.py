@@ -94,8 +94,8 @@ DATABASES = {
     )
 }
 
-# wagtail-nhsuk-frontend is not used, but AutoField keeps third-party apps without their own
-# default_auto_field from writing migrations into site-packages.
+# AutoField, as Wagtail's own models use: a BigAutoField default would make makemigrations
+# write migrations for third-party apps that do not set default_auto_field.
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 if os.environ.get("REDIS_URL"):
