@@ -387,9 +387,7 @@ class SupportOrganisationIndexPage(RoutablePageMixin, Page):
 
     @path("<slug:slug>/", name="organisation")
     def organisation(self, request, slug):
-        organisation = (
-            self.organisations().filter(slug=slug).prefetch_related("topic_items__tag").first()
-        )
+        organisation = self.organisations().filter(slug=slug).first()
         if organisation is None:
             raise Http404
         return self.render(

@@ -1,5 +1,4 @@
 from django import template
-from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
@@ -44,16 +43,6 @@ def site_chrome(context) -> dict:
 @register.simple_tag(takes_context=True)
 def site_home_page(context) -> Page | None:
     return site_chrome(context)["home"]
-
-
-@register.filter
-def long_date(value) -> str:
-    """Dates as people say them: "Tuesday 3 March 2026", never 03/03/26."""
-    if not value:
-        return ""
-    if hasattr(value, "astimezone"):
-        value = timezone.localtime(value)
-    return f"{value:%A} {value.day} {value:%B %Y}"
 
 
 @register.filter
