@@ -1,0 +1,336 @@
+"""Reads of plan data for views and templates. Every read starts from the signed-in user's
+teams, so a plan outside them is simply not found."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from plan_builder.models import (
+    Action,
+    Attachment,
+    Contact,
+    Goal,
+    GoalRating,
+    Plan,
+    Statement,
+    StatementKind,
+    Team,
+    TeamMembership,
+)
+from plan_builder.registry import PlanAttachable, registry
+
+REVIEW_DUE_SOON_DAYS = 28
+
+
+def teams_of(user: AbstractBaseUser) -> QuerySet[Team]:
+    if not user.is_authenticated:
+        return Team.objects.none()
+    return Team.objects.filter(memberships__user=user)
+
+
+def is_practitioner(user: AbstractBaseUser) -> bool:
+    return user.is_authenticated and TeamMembership.objects.filter(user=user).exists()
+
+
+def is_team_lead(user: AbstractBaseUser, team_id: int) -> bool:
+    return TeamMembership.objects.filter(user=user, team_id=team_id, is_lead=True).exists()
+
+
+def plans_visible_to(user: AbstractBaseUser) -> QuerySet[Plan]:
+    if not user.is_authenticated:
+        return Plan.objects.none()
+    team_ids = TeamMembership.objects.filter(user=user).values("team_id")
+    return Plan.objects.filter(person__team_id__in=team_ids)
+
+
+def plan_for_user(*, user: AbstractBaseUser, plan_id: int, current_only: bool = False) -> Plan:
+    plans = plans_visible_to(user).select_related("person", "person__team", "lead_practitioner")
+    if current_only:
+        plans = plans.current()
+    plan = plans.filter(pk=plan_id).first()
+    if plan is None:
+        raise Http404("No plan")
+    return plan
+
+
+def plan_row(*, plan: Plan, model, pk: int):
+    """A goal, contact, action, rating or attachment of this plan, or 404 for anything else,
+    however the id was made up."""
+    if model in (Action, GoalRating):
+        rows = model.objects.filter(goal__plan=plan)
+    else:
+        rows = model.objects.filter(plan=plan)
+    row = rows.filter(pk=pk).first()
+    if row is None:
+        raise Http404("No such item in this plan")
+    return row
+
+
+class PlanListScope:
+    MINE = "mine"
+    TEAM = "team"
+
+
+class ReviewFilter:
+    ALL = ""
+    DUE_SOON = "due"
+    OVERDUE = "overdue"
+
+
+def plan_list(
+    *, user: AbstractBaseUser, scope: str, review: str, query: str, today: date | None = None
+) -> QuerySet[Plan]:
+    """Current plans for the practitioner's list, soonest review first."""
+    today = today or timezone.localdate()
+    plans = (
+        plans_visible_to(user)
+        .current()
+        .select_related("person", "person__team", "lead_practitioner")
+        .order_by("review_due", "person__full_name", "pk")
+    )
+    if scope == PlanListScope.MINE:
+        plans = plans.filter(lead_practitioner=user)
+    if review == ReviewFilter.OVERDUE:
+        plans = plans.filter(review_due__lt=today)
+    elif review == ReviewFilter.DUE_SOON:
+        plans = plans.filter(
+            review_due__gte=today, review_due__lte=today + timedelta(days=REVIEW_DUE_SOON_DAYS)
+        )
+    query = query.strip()
+    if query:
+        digits = query.replace(" ", "")
+        match = Q(person__full_name__icontains=query) | Q(person__preferred_name__icontains=query)
+        if digits.isdigit():
+            match |= Q(person__nhs_number__startswith=digits)
+        plans = plans.filter(match)
+    return plans
+
+
+def review_counts(*, user: AbstractBaseUser, today: date | None = None) -> dict[str, int]:
+    today = today or timezone.localdate()
+    plans = plans_visible_to(user).current()
+    return {
+        "overdue": plans.filter(review_due__lt=today).count(),
+        "due": plans.filter(
+            review_due__gte=today, review_due__lte=today + timedelta(days=REVIEW_DUE_SOON_DAYS)
+        ).count(),
+    }
+
+
+@dataclass
+class AttachmentView:
+    attachment: Attachment
+    is_available: bool
+
+
+@dataclass
+class GoalView:
+    goal: Goal
+    actions: list[Action]
+    ratings: list[GoalRating]
+    attachments: list[AttachmentView] = field(default_factory=list)
+
+    @property
+    def latest_rating(self) -> GoalRating | None:
+        return self.ratings[-1] if self.ratings else None
+
+
+@dataclass
+class PlanDetail:
+    plan: Plan
+    personal_contacts: list[Contact]
+    professional_contacts: list[Contact]
+    strengths: list[Statement]
+    needs: list[Statement]
+    goals: list[GoalView]
+    resources: list[AttachmentView]
+    services: list[AttachmentView]
+
+    @property
+    def attachments(self) -> list[AttachmentView]:
+        return self.resources + self.services
+
+
+def attachment_availability(attachments: list[Attachment]) -> dict[int, bool]:
+    """Whether each attachment's content can still be opened: one query per content type,
+    however many attachments there are."""
+    ids_by_type: dict[int, list[str]] = defaultdict(list)
+    for attachment in attachments:
+        ids_by_type[attachment.content_type_id].append(attachment.object_id)
+    available: dict[int, set[str]] = {}
+    for content_type_id, object_ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        attachable = registry.for_model(model) if model else None
+        available[content_type_id] = attachable.available_ids(object_ids) if attachable else set()
+    return {
+        attachment.pk: attachment.object_id in available[attachment.content_type_id]
+        for attachment in attachments
+    }
+
+
+def plan_detail(plan: Plan) -> PlanDetail:
+    contacts = list(Contact.objects.filter(plan=plan))
+    statements = list(Statement.objects.filter(plan=plan))
+    goals = list(
+        Goal.objects.filter(plan=plan).prefetch_related(
+            Prefetch("actions", queryset=Action.objects.order_by("pk")),
+            Prefetch("ratings", queryset=GoalRating.objects.order_by("rated_on", "pk")),
+        )
+    )
+    attachments = list(Attachment.objects.filter(plan=plan))
+    availability = attachment_availability(attachments)
+    attachment_views = [
+        AttachmentView(attachment, availability[attachment.pk]) for attachment in attachments
+    ]
+    goal_views = {
+        goal.pk: GoalView(goal, list(goal.actions.all()), list(goal.ratings.all()))
+        for goal in goals
+    }
+    for view in attachment_views:
+        if view.attachment.goal_id in goal_views:
+            goal_views[view.attachment.goal_id].attachments.append(view)
+    return PlanDetail(
+        plan=plan,
+        personal_contacts=[contact for contact in contacts if contact.kind == "personal"],
+        professional_contacts=[contact for contact in contacts if contact.kind == "professional"],
+        strengths=[item for item in statements if item.kind == StatementKind.STRENGTH],
+        needs=[item for item in statements if item.kind == StatementKind.NEED],
+        goals=list(goal_views.values()),
+        resources=[view for view in attachment_views if not view.attachment.is_service],
+        services=[view for view in attachment_views if view.attachment.is_service],
+    )
+
+
+def plan_versions(plan: Plan) -> QuerySet[Plan]:
+    return Plan.objects.filter(person_id=plan.person_id).order_by("-version").only(
+        "pk", "version", "created_at", "review_type", "is_current", "superseded_at", "person_id"
+    )
+
+
+# What changed since the last version -------------------------------------------------------
+
+SNAPSHOT_FIELDS = {
+    "About me": [
+        "what_matters_most",
+        "important_people",
+        "communication",
+        "wellness",
+        "please_do",
+        "please_do_not",
+        "how_and_when_to_support",
+        "also_worth_knowing",
+    ],
+    "Contingency plan": ["warning_signs", "contingency_actions", "contingency_contacts"],
+    "Agreement and consent": ["consent_to_share", "consent_scope", "best_interests_note"],
+    "Review": ["review_due", "review_responsible"],
+}
+
+
+@dataclass
+class SectionChange:
+    section: str
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+
+def _plan_lines(detail: PlanDetail) -> dict[str, dict[str, str]]:
+    """Each section as {identity: readable line}, so versions can be compared as sets."""
+    plan = detail.plan
+    sections: dict[str, dict[str, str]] = {}
+    for section, names in SNAPSHOT_FIELDS.items():
+        sections[section] = {
+            str(Plan._meta.get_field(name).verbose_name).capitalize(): str(
+                getattr(plan, f"get_{name}_display", lambda n=name: getattr(plan, n))()
+            )
+            for name in names
+            if getattr(plan, name) not in ("", None)
+        }
+    sections["Contacts"] = {
+        f"{contact.name}": f"{contact.relationship_or_role} {contact.phone} {contact.email}".strip()
+        for contact in detail.personal_contacts + detail.professional_contacts
+    }
+    sections["Strengths"] = {item.text: "" for item in detail.strengths}
+    sections["Needs and concerns"] = {item.text: "" for item in detail.needs}
+    goals: dict[str, str] = {}
+    for view in detail.goals:
+        goal = view.goal
+        goals[goal.description] = (
+            f"{goal.get_status_display()}, importance {goal.importance}"
+            + (f", rated {view.latest_rating.attainment}" if view.latest_rating else "")
+        )
+        for action in view.actions:
+            goals[f"{goal.description}: {action.description}"] = (
+                f"{action.who}, {action.get_status_display()}"
+            )
+    sections["Goals and actions"] = goals
+    sections["Resources and organisations"] = {
+        view.attachment.title: view.attachment.get_referral_status_display()
+        for view in detail.attachments
+    }
+    return sections
+
+
+def plan_changes(plan: Plan, detail: PlanDetail | None = None) -> list[SectionChange] | None:
+    """What changed in this version since the one it replaces; None for a first version."""
+    if plan.replaces_id is None:
+        return None
+    previous = Plan.objects.filter(pk=plan.replaces_id).first()
+    if previous is None:
+        return None
+    before = _plan_lines(plan_detail(previous))
+    after = _plan_lines(detail or plan_detail(plan))
+    changes = []
+    for section, now in after.items():
+        then = before.get(section, {})
+        change = SectionChange(
+            section=section,
+            added=[key for key in now if key not in then],
+            removed=[key for key in then if key not in now],
+            changed=[key for key in now if key in then and now[key] != then[key]],
+        )
+        if change.added or change.removed or change.changed:
+            changes.append(change)
+    return changes
+
+
+# Choosing what to attach -------------------------------------------------------------------
+
+
+def plan_text_for_suggestions(detail: PlanDetail) -> str:
+    return " ".join(
+        [view.goal.description for view in detail.goals]
+        + [view.goal.area for view in detail.goals]
+        + [item.text for item in detail.needs]
+        + [detail.plan.what_matters_most]
+    )
+
+
+@dataclass
+class Suggestion:
+    attachable: PlanAttachable
+    items: list
+
+
+def suggestions_for_plan(detail: PlanDetail, *, limit: int = 5) -> list[Suggestion]:
+    text = plan_text_for_suggestions(detail)
+    attached = {(view.attachment.content_type_id, view.attachment.object_id) for view in detail.attachments}
+    suggestions = []
+    for attachable in registry.all():
+        content_type = ContentType.objects.get_for_model(attachable.model)
+        items = [
+            item
+            for item in attachable.suggest(text, limit=limit + len(attached))
+            if (content_type.pk, str(item.pk)) not in attached
+        ][:limit]
+        if items:
+            suggestions.append(Suggestion(attachable, items))
+    return suggestions

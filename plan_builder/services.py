@@ -1,0 +1,413 @@
+"""Everything that changes a plan. Views call these verbs and nothing else writes plan data,
+so every change is checked against concurrent edits and recorded in the audit log."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail import hooks
+
+from plan_builder.models import (
+    Action,
+    Attachment,
+    AuditAction,
+    AuditEvent,
+    Contact,
+    Goal,
+    GoalRating,
+    Person,
+    Plan,
+    ReviewType,
+    ShareLink,
+    Statement,
+    SupportType,
+)
+from plan_builder.registry import AttachmentKind, registry
+
+SHARE_TOKEN_BYTES = 32  # 256 bits; the issue asks for at least 128.
+
+
+class PlanEditConflict(Exception):
+    """Someone else changed the plan after this form was opened."""
+
+
+class PlanNotEditable(Exception):
+    """Earlier versions are a record of what was agreed; only the current one changes."""
+
+
+class AttachmentRefused(Exception):
+    """Raised with a message for the practitioner, by us or by a `before_attach_to_plan` hook."""
+
+
+def audit_record(
+    *,
+    actor: AbstractBaseUser | None,
+    action: AuditAction,
+    plan: Plan | None = None,
+    person: Person | None = None,
+    detail: str = "",
+    actor_name: str = "",
+) -> AuditEvent:
+    person = person or (plan.person if plan else None)
+    return AuditEvent.objects.create(
+        actor=actor if actor and actor.is_authenticated else None,
+        actor_name=actor_name or (actor.get_username() if actor else ""),
+        action=action,
+        person=person,
+        person_ref=person.pk if person else None,
+        plan=plan,
+        plan_ref=plan.pk if plan else None,
+        plan_version=plan.version if plan else None,
+        team_ref=person.team_id if person else None,
+        detail=detail[:255],
+    )
+
+
+def _claim_edit(*, plan: Plan, actor: AbstractBaseUser, expected_revision: int | None) -> None:
+    """Raise the plan's edit revision, or refuse when it moved since the form was opened.
+
+    One conditional UPDATE, so two saves racing each other cannot both win."""
+    if not plan.is_current:
+        raise PlanNotEditable
+    claim = Plan.objects.filter(pk=plan.pk, is_current=True)
+    if expected_revision is not None:
+        claim = claim.filter(edit_revision=expected_revision)
+    now = timezone.now()
+    if not claim.update(edit_revision=F("edit_revision") + 1, updated_at=now, updated_by=actor):
+        if not Plan.objects.filter(pk=plan.pk, is_current=True).exists():
+            raise PlanNotEditable
+        raise PlanEditConflict
+    plan.edit_revision = Plan.objects.values_list("edit_revision", flat=True).get(pk=plan.pk)
+    plan.updated_at = now
+    plan.updated_by = actor
+
+
+def plan_create(
+    *,
+    actor: AbstractBaseUser,
+    person: Person,
+    review_due: date,
+    review_responsible: str = "",
+) -> Plan:
+    """Save a new person and their first plan."""
+    with transaction.atomic():
+        person.save()
+        plan = Plan.objects.create(
+            person=person,
+            review_due=review_due,
+            review_responsible=review_responsible,
+            lead_practitioner=actor,
+            created_by=actor,
+            updated_by=actor,
+        )
+        audit_record(actor=actor, action=AuditAction.CREATE, plan=plan, detail="Started a plan")
+    return plan
+
+
+def plan_update(
+    *,
+    plan: Plan,
+    actor: AbstractBaseUser,
+    expected_revision: int | None,
+    values: Mapping[str, Any],
+    section: str,
+) -> Plan:
+    """Save one section of the plan (about me, contingency, agreement, review)."""
+    with transaction.atomic():
+        _claim_edit(plan=plan, actor=actor, expected_revision=expected_revision)
+        for name, value in values.items():
+            setattr(plan, name, value)
+        plan.save(update_fields=[*values, "updated_at", "updated_by"])
+        audit_record(actor=actor, action=AuditAction.CHANGE, plan=plan, detail=f"Changed {section}")
+    return plan
+
+
+def person_update(
+    *,
+    plan: Plan,
+    actor: AbstractBaseUser,
+    expected_revision: int | None,
+    values: Mapping[str, Any],
+) -> Person:
+    person = plan.person
+    with transaction.atomic():
+        _claim_edit(plan=plan, actor=actor, expected_revision=expected_revision)
+        for name, value in values.items():
+            setattr(person, name, value)
+        person.save()
+        audit_record(
+            actor=actor, action=AuditAction.CHANGE, plan=plan, detail="Changed the person's details"
+        )
+    return person
+
+
+PlanRow = Contact | Statement | Goal | Action | GoalRating | Attachment
+
+
+def _describe(item: PlanRow) -> str:
+    return f"{item._meta.verbose_name} {item.pk}"
+
+
+def plan_item_save(
+    *,
+    plan: Plan,
+    actor: AbstractBaseUser,
+    item: PlanRow,
+    expected_revision: int | None,
+) -> PlanRow:
+    """Add or change a contact, strength, need, goal, rating or action of the current plan."""
+    adding = item._state.adding
+    with transaction.atomic():
+        _claim_edit(plan=plan, actor=actor, expected_revision=expected_revision)
+        if isinstance(item, Contact | Statement | Goal | Attachment):
+            item.plan = plan
+            if adding:
+                item.sort_order = _next_sort_order(type(item), plan)
+        if isinstance(item, GoalRating) and adding:
+            item.recorded_by = actor
+        item.save()
+        verb = "Added" if adding else "Changed"
+        audit_record(actor=actor, action=AuditAction.CHANGE, plan=plan, detail=f"{verb} {_describe(item)}")
+    return item
+
+
+def plan_item_delete(
+    *,
+    plan: Plan,
+    actor: AbstractBaseUser,
+    item: PlanRow,
+    expected_revision: int | None,
+) -> None:
+    with transaction.atomic():
+        _claim_edit(plan=plan, actor=actor, expected_revision=expected_revision)
+        detail = f"Removed {_describe(item)}"
+        item.delete()
+        audit_record(actor=actor, action=AuditAction.CHANGE, plan=plan, detail=detail)
+
+
+def _next_sort_order(model: type[models.Model], plan: Plan) -> int:
+    last = model.objects.filter(plan=plan).aggregate(last=models.Max("sort_order"))["last"]
+    return 0 if last is None else last + 1
+
+
+def attachment_create(
+    *,
+    plan: Plan,
+    actor: AbstractBaseUser,
+    attachable_key: str,
+    object_id: str,
+    reason: str = "",
+    goal: Goal | None = None,
+    support_type: str = "",
+    referral_status: str = "",
+) -> Attachment:
+    """Give the person something from a registered type: only published items, only once."""
+    attachable = registry.get(attachable_key)
+    if attachable is None:
+        raise AttachmentRefused(_("That kind of content cannot be added to a plan."))
+    content_object = attachable.get_available_object(object_id)
+    if content_object is None:
+        raise AttachmentRefused(
+            _("That item is not published any more, so it cannot be added. Choose another.")
+        )
+    if goal is not None and goal.plan_id != plan.pk:
+        raise AttachmentRefused(_("Choose one of this plan's goals."))
+    content_type = ContentType.objects.get_for_model(attachable.model)
+    object_id = str(content_object.pk)
+    if Attachment.objects.filter(
+        plan=plan, content_type=content_type, object_id=object_id
+    ).exists():
+        raise AttachmentRefused(_("This is already in the plan."))
+    for before_attach in hooks.get_hooks("before_attach_to_plan"):
+        before_attach(plan=plan, content_object=content_object, user=actor)
+    is_service = attachable.kind == AttachmentKind.SERVICE
+    if is_service:
+        support_type = support_type or SupportType.SIGNPOSTED
+        referral_status = referral_status if support_type == SupportType.REFERRED else ""
+    else:
+        support_type = referral_status = ""
+    attachment = Attachment(
+        content_type=content_type,
+        object_id=object_id,
+        kind=attachable.kind,
+        title=attachable.get_title(content_object)[:255],
+        summary=(attachable.get_summary(content_object) or "")[:500],
+        url=attachable.get_url(content_object) or "",
+        external_url=attachable.get_external_url(content_object) or "",
+        phone=attachable.get_phone(content_object) or "",
+        reason=reason,
+        goal=goal,
+        support_type=support_type,
+        referral_status=referral_status,
+        attached_by=actor,
+    )
+    plan_item_save(plan=plan, actor=actor, item=attachment, expected_revision=None)
+    for after_attach in hooks.get_hooks("after_attach_to_plan"):
+        after_attach(attachment=attachment, content_object=content_object, user=actor)
+    return attachment
+
+
+def plan_start_review(
+    *,
+    plan: Plan,
+    actor: AbstractBaseUser,
+    review_type: ReviewType,
+    review_due: date,
+) -> Plan:
+    """Make the next version from the current one and return it. The old version is kept,
+    read-only; the `plan` instance passed in becomes the new version."""
+    with transaction.atomic():
+        _claim_edit(plan=plan, actor=actor, expected_revision=None)
+        plan.refresh_from_db()
+        now = timezone.now()
+        Plan.objects.filter(pk=plan.pk).update(is_current=False, superseded_at=now)
+        previous_pk = plan.pk
+        new_plan = plan
+        new_plan.pk = None
+        new_plan._state.adding = True
+        new_plan.version = plan.version + 1
+        new_plan.replaces_id = previous_pk
+        new_plan.is_current = True
+        new_plan.superseded_at = None
+        new_plan.review_type = review_type
+        new_plan.review_due = review_due
+        new_plan.edit_revision = 0
+        new_plan.created_by = new_plan.updated_by = actor
+        new_plan.agreed_by_name = new_plan.agreed_by = ""
+        new_plan.agreed_on = None
+        new_plan.save()
+        Plan.objects.filter(pk=new_plan.pk).update(created_at=now)
+        _copy_plan_rows(from_plan_id=previous_pk, to_plan=new_plan)
+        audit_record(
+            actor=actor,
+            action=AuditAction.REVIEW,
+            plan=new_plan,
+            detail=f"Started version {new_plan.version} from plan {previous_pk}",
+        )
+    return new_plan
+
+
+def _copy_plan_rows(*, from_plan_id: int, to_plan: Plan) -> None:
+    for model in (Contact, Statement):
+        rows = list(model.objects.filter(plan_id=from_plan_id))
+        for row in rows:
+            row.pk = None
+            row.plan = to_plan
+        model.objects.bulk_create(rows)
+    goal_map: dict[int, Goal] = {}
+    for goal in Goal.objects.filter(plan_id=from_plan_id).prefetch_related("ratings", "actions"):
+        old_pk = goal.pk
+        ratings, actions = list(goal.ratings.all()), list(goal.actions.all())
+        goal.pk = None
+        goal.plan = to_plan
+        goal.save()
+        goal_map[old_pk] = goal
+        for rating in ratings:
+            rating.pk = None
+            rating.goal = goal
+        GoalRating.objects.bulk_create(ratings)
+        for action in actions:
+            action.pk = None
+            action.goal = goal
+        Action.objects.bulk_create(actions)
+    attachments = list(Attachment.objects.filter(plan_id=from_plan_id))
+    for attachment in attachments:
+        attachment.pk = None
+        attachment.plan = to_plan
+        attachment.goal = goal_map.get(attachment.goal_id)
+    Attachment.objects.bulk_create(attachments)
+
+
+def _token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def share_link_create(
+    *, plan: Plan, actor: AbstractBaseUser, label: str, expires_at: datetime
+) -> tuple[ShareLink, str]:
+    """Return the link and its token. The token is shown once and never stored."""
+    token = secrets.token_urlsafe(SHARE_TOKEN_BYTES)
+    with transaction.atomic():
+        share_link = ShareLink.objects.create(
+            person=plan.person,
+            token_digest=_token_digest(token),
+            label=label,
+            created_by=actor,
+            expires_at=expires_at,
+        )
+        audit_record(
+            actor=actor,
+            action=AuditAction.SHARE,
+            plan=plan,
+            detail=f"Made shared link {share_link.pk}, open until {expires_at:%Y-%m-%d}",
+        )
+    return share_link, token
+
+
+def share_link_revoke(*, plan: Plan, actor: AbstractBaseUser, share_link: ShareLink) -> None:
+    with transaction.atomic():
+        ShareLink.objects.filter(pk=share_link.pk, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+        audit_record(
+            actor=actor,
+            action=AuditAction.SHARE_REVOKE,
+            plan=plan,
+            detail=f"Stopped shared link {share_link.pk}",
+        )
+
+
+def share_link_open(*, token: str) -> Plan | None:
+    """The current plan a token opens, or None when it is unknown, expired or stopped."""
+    if not token or len(token) > 100:
+        return None
+    now = timezone.now()
+    share_link = (
+        ShareLink.objects.filter(
+            token_digest=_token_digest(token), revoked_at__isnull=True, expires_at__gt=now
+        )
+        .select_related("person")
+        .first()
+    )
+    if share_link is None:
+        return None
+    plan = Plan.objects.current().filter(person=share_link.person).select_related("person").first()
+    if plan is None:
+        return None
+    with transaction.atomic():
+        ShareLink.objects.filter(pk=share_link.pk).update(
+            use_count=F("use_count") + 1, last_used_at=now
+        )
+        audit_record(
+            actor=None,
+            actor_name=f"Shared link {share_link.pk}",
+            action=AuditAction.SHARED_VIEW,
+            plan=plan,
+            detail=f"Opened shared link {share_link.pk}",
+        )
+    return plan
+
+
+def person_delete(*, person: Person, actor: AbstractBaseUser) -> None:
+    """Erase a person and every version of their plan at their request. The audit log keeps
+    that it happened, who did it and the ids, never what the plans said."""
+    with transaction.atomic():
+        versions = person.plans.count()
+        audit_record(
+            actor=actor,
+            action=AuditAction.DELETE,
+            person=person,
+            detail=f"Deleted person {person.pk} and {versions} plan versions at their request",
+        )
+        person.delete()
+

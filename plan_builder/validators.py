@@ -1,0 +1,50 @@
+import nhs_number
+import phonenumbers
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+
+def normalise_nhs_number(value: str) -> str:
+    return "".join(character for character in value if not character.isspace() and character != "-")
+
+
+def validate_nhs_number(value: str) -> None:
+    """The modulus 11 check, through the `nhs-number` library rather than by hand."""
+    digits = normalise_nhs_number(value)
+    if not digits.isdigit() or len(digits) != 10:
+        raise ValidationError(
+            _("Enter the NHS number as 10 digits, for example 943 476 5919."), code="format"
+        )
+    if not nhs_number.is_valid(digits):
+        raise ValidationError(
+            _("This is not a valid NHS number. Check each digit against the person's letter or card."),
+            code="checksum",
+        )
+
+
+def format_nhs_number(value: str) -> str:
+    digits = normalise_nhs_number(value)
+    return f"{digits[:3]} {digits[3:6]} {digits[6:]}" if len(digits) == 10 else value
+
+
+def validate_phone_number(value: str) -> None:
+    try:
+        number = phonenumbers.parse(value, "GB")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_possible_number(number):
+        raise ValidationError(
+            _("Enter a phone number with its area code, for example 0161 123 4567."),
+            code="phone",
+        )
+
+
+def phone_number_for_link(value: str) -> str:
+    """A `tel:` URI, or "" when the text is not a number a phone could dial."""
+    try:
+        number = phonenumbers.parse(value, "GB")
+    except phonenumbers.NumberParseException:
+        return ""
+    if not phonenumbers.is_possible_number(number):
+        return ""
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.RFC3966)

@@ -1,0 +1,46 @@
+"""What every plan view shares: only team members get in, and only to their teams' plans."""
+
+from __future__ import annotations
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+
+from plan_builder.models import Plan
+from plan_builder.selectors import is_practitioner, is_team_lead, plan_for_user
+
+
+class PractitionerRequiredMixin(LoginRequiredMixin):
+    """Signed out: to the sign-in page. Signed in but in no plan team (an editor, say): 403."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not is_practitioner(request.user):
+            raise PermissionDenied("Only members of a plan team can use the plan builder.")
+        self.load_objects(request, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    def load_objects(self, request, **kwargs) -> None:
+        """Fetch what the URL names, after the user is known to be a practitioner."""
+
+
+class PlanMixin(PractitionerRequiredMixin):
+    """Loads `self.plan` from the URL's plan_id; any plan outside the user's teams is a 404,
+    exactly as if it did not exist. Views that change a plan take the current version only."""
+
+    current_only = True
+    team_lead_only = False
+    plan: Plan
+
+    def load_objects(self, request, **kwargs) -> None:
+        self.plan = plan_for_user(
+            user=request.user, plan_id=kwargs["plan_id"], current_only=self.current_only
+        )
+        if self.team_lead_only and not is_team_lead(request.user, self.plan.person.team_id):
+            raise PermissionDenied("Only team leads can do this.")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["plan"] = self.plan
+        context["person"] = self.plan.person
+        return context

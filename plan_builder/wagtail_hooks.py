@@ -1,0 +1,5 @@
+from wagtail.snippets.models import register_snippet
+
+from plan_builder.viewsets import TeamViewSet
+
+register_snippet(TeamViewSet)
