@@ -1,7 +1,7 @@
 """Server time and queries per request for the public pages, next to a bare Wagtail page.
 
-    ./dev bench                      # N = 100, then N = 1,000 resources
-    ./dev bench --resources 100 5000
+    ./dev bench                      # N = 100, then N = 1,000 resources; 10,000 plans
+    ./dev bench --resources 100 5000 --plans 20000
 
 Runs in-process through Django's test client against a throwaway SQLite database (or the
 database in BENCH_DATABASE_URL), so the figures are server time without network or browser.
@@ -10,11 +10,11 @@ Target: every page within 3x the bare page's median, and the same query count at
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from benchmarks.timing import measure
 
 
 def setup_django(database_url: str | None) -> None:
@@ -31,34 +31,6 @@ def setup_django(database_url: str | None) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)
-
-
-def measure(client, url: str | list[str], iterations: int) -> dict:
-    """Time `url` repeatedly; a list of URLs is visited once each (nothing repeats, so no
-    cached result can help)."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    urls = url if isinstance(url, list) else [url] * (iterations + 6)
-    for warm_up in urls[:5]:
-        response = client.get(warm_up)
-        if response.status_code != 200:
-            raise SystemExit(f"{warm_up} answered {response.status_code}")
-    timings = []
-    connection.queries_log.clear()
-    with CaptureQueriesContext(connection) as queries:
-        client.get(urls[5])
-    query_count = len(queries)  # read now: the next request resets Django's query log
-    for each_url in urls[6:]:
-        started = time.perf_counter()
-        client.get(each_url)
-        timings.append((time.perf_counter() - started) * 1000)
-    timings.sort()
-    return {
-        "median": statistics.median(timings),
-        "p95": timings[min(len(timings) - 1, round(0.95 * len(timings)) - 1)],
-        "queries": query_count,
-    }
 
 
 def build_content(site: dict, target: int, created: int) -> int:
@@ -81,6 +53,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--resources", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--iterations", type=int, default=60)
+    parser.add_argument(
+        "--plans", type=int, default=10_000, help="other plans in the practitioner's team"
+    )
     args = parser.parse_args()
 
     setup_django(os.environ.get("BENCH_DATABASE_URL"))
@@ -145,6 +120,19 @@ def main() -> None:
     grew = [name for name, counts in by_page.items() if len(counts) > 1]
     print()
     print("Queries the same at every N:", "yes" if not grew else f"no ({', '.join(grew)})")
+
+    from benchmarks import plans
+
+    plan_rows = plans.run(site, plans=args.plans, iterations=args.iterations)
+    print()
+    print("Plan builder: one plan with 10 goals and 40 attachments, signed in")
+    print(f"{'page':<28} | {'median ms':>9} | {'p95 ms':>7} | queries")
+    print(f"{'-' * 28}-|-{'-' * 9}-|-{'-' * 7}-|--------")
+    for name, figures in plan_rows:
+        print(
+            f"{name:<28} | {figures['median']:>9.1f} | {figures['p95']:>7.1f} |"
+            f" {figures['queries']:>7}"
+        )
 
 
 if __name__ == "__main__":

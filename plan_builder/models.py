@@ -205,8 +205,12 @@ class Plan(models.Model):
     )
 
     # About me
-    what_matters_most = models.TextField(_("what matters most to me"), max_length=LONG_TEXT, blank=True)
-    important_people = models.TextField(_("people who are important to me"), max_length=LONG_TEXT, blank=True)
+    what_matters_most = models.TextField(
+        _("what matters most to me"), max_length=LONG_TEXT, blank=True
+    )
+    important_people = models.TextField(
+        _("people who are important to me"), max_length=LONG_TEXT, blank=True
+    )
     communication = models.TextField(
         _("how I communicate and how to communicate with me"), max_length=LONG_TEXT, blank=True
     )
@@ -219,9 +223,7 @@ class Plan(models.Model):
     also_worth_knowing = models.TextField(
         _("also worth knowing about me"), max_length=LONG_TEXT, blank=True
     )
-    about_me_written_with = models.CharField(
-        _("who helped write this"), max_length=200, blank=True
-    )
+    about_me_written_with = models.CharField(_("who helped write this"), max_length=200, blank=True)
     about_me_written_on = models.DateField(_("date it was written"), null=True, blank=True)
 
     # Contingency plan
@@ -260,9 +262,7 @@ class Plan(models.Model):
 
     # Review
     review_due = models.DateField(_("review date"))
-    review_responsible = models.CharField(
-        _("who will review the plan"), max_length=200, blank=True
-    )
+    review_responsible = models.CharField(_("who will review the plan"), max_length=200, blank=True)
 
     objects = PlanQuerySet.as_manager()
 

@@ -105,7 +105,7 @@ class PlanAttachable:
         pk_field = self.model._meta.pk
         try:
             cleaned = [pk_field.to_python(object_id) for object_id in ids]
-        except Exception:  # noqa: BLE001 - a tampered id is simply not available
+        except Exception:
             return set()
         found = self.get_queryset().filter(pk__in=cleaned).values_list("pk", flat=True)
         return {str(pk) for pk in found}
@@ -114,7 +114,7 @@ class PlanAttachable:
         pk_field = self.model._meta.pk
         try:
             pk = pk_field.to_python(object_id)
-        except Exception:  # noqa: BLE001 - a tampered id is simply not found
+        except Exception:
             return None
         return self.get_queryset().filter(pk=pk).first()
 

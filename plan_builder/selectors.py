@@ -185,7 +185,7 @@ def plan_detail(plan: Plan) -> PlanDetail:
             Prefetch("ratings", queryset=GoalRating.objects.order_by("rated_on", "pk")),
         )
     )
-    attachments = list(Attachment.objects.filter(plan=plan))
+    attachments = list(Attachment.objects.filter(plan=plan).select_related("goal"))
     availability = attachment_availability(attachments)
     attachment_views = [
         AttachmentView(attachment, availability[attachment.pk]) for attachment in attachments
@@ -210,8 +210,12 @@ def plan_detail(plan: Plan) -> PlanDetail:
 
 
 def plan_versions(plan: Plan) -> QuerySet[Plan]:
-    return Plan.objects.filter(person_id=plan.person_id).order_by("-version").only(
-        "pk", "version", "created_at", "review_type", "is_current", "superseded_at", "person_id"
+    return (
+        Plan.objects.filter(person_id=plan.person_id)
+        .order_by("-version")
+        .only(
+            "pk", "version", "created_at", "review_type", "is_current", "superseded_at", "person_id"
+        )
     )
 
 
@@ -263,9 +267,8 @@ def _plan_lines(detail: PlanDetail) -> dict[str, dict[str, str]]:
     goals: dict[str, str] = {}
     for view in detail.goals:
         goal = view.goal
-        goals[goal.description] = (
-            f"{goal.get_status_display()}, importance {goal.importance}"
-            + (f", rated {view.latest_rating.attainment}" if view.latest_rating else "")
+        goals[goal.description] = f"{goal.get_status_display()}, importance {goal.importance}" + (
+            f", rated {view.latest_rating.attainment}" if view.latest_rating else ""
         )
         for action in view.actions:
             goals[f"{goal.description}: {action.description}"] = (
@@ -322,7 +325,9 @@ class Suggestion:
 
 def suggestions_for_plan(detail: PlanDetail, *, limit: int = 5) -> list[Suggestion]:
     text = plan_text_for_suggestions(detail)
-    attached = {(view.attachment.content_type_id, view.attachment.object_id) for view in detail.attachments}
+    attached = {
+        (view.attachment.content_type_id, view.attachment.object_id) for view in detail.attachments
+    }
     suggestions = []
     for attachable in registry.all():
         content_type = ContentType.objects.get_for_model(attachable.model)

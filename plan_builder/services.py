@@ -177,7 +177,9 @@ def plan_item_save(
             item.recorded_by = actor
         item.save()
         verb = "Added" if adding else "Changed"
-        audit_record(actor=actor, action=AuditAction.CHANGE, plan=plan, detail=f"{verb} {_describe(item)}")
+        audit_record(
+            actor=actor, action=AuditAction.CHANGE, plan=plan, detail=f"{verb} {_describe(item)}"
+        )
     return item
 
 
@@ -410,4 +412,3 @@ def person_delete(*, person: Person, actor: AbstractBaseUser) -> None:
             detail=f"Deleted person {person.pk} and {versions} plan versions at their request",
         )
         person.delete()
-

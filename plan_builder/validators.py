@@ -17,7 +17,7 @@ def validate_nhs_number(value: str) -> None:
         )
     if not nhs_number.is_valid(digits):
         raise ValidationError(
-            _("This is not a valid NHS number. Check each digit against the person's letter or card."),
+            _("This is not a valid NHS number. Check each digit against their NHS letter."),
             code="checksum",
         )
 

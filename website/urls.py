@@ -10,12 +10,14 @@ from website import views
 
 handler404 = "website.views.page_not_found"
 handler500 = "website.views.server_error"
+handler403 = "website.views.permission_denied"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("plans/", include("plan_builder.urls")),
 ]
 
 if settings.DEBUG:

@@ -34,6 +34,10 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
 def server_error(request):
     # Rendered without context processors: whatever broke may be the database.
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -17,6 +17,7 @@ from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.core.management.utils import get_random_secret_key
+from django.test import RequestFactory
 from wagtail.models import WorkflowContentType
 
 from resources.models import SupportOrganisation
@@ -146,7 +147,7 @@ def test_dev_accounts_get_one_login_per_role_with_printed_passwords(settings, cl
 
     outcomes = create_dev_accounts()
 
-    assert set(outcomes) == {"admin", "editor", "moderator"}
+    assert set(outcomes) == {"admin", "editor", "moderator", "practitioner"}
     users = {user.username: user for user in get_user_model().objects.all()}
     passwords = {}
     for username, outcome in outcomes.items():
@@ -154,14 +155,26 @@ def test_dev_accounts_get_one_login_per_role_with_printed_passwords(settings, cl
         passwords[username] = outcome.removeprefix("password ")
         assert len(passwords[username]) >= 12
         assert users[username].check_password(passwords[username])
-    assert len(set(passwords.values())) == 3
+    assert len(set(passwords.values())) == 4
     assert users["admin"].is_superuser and users["admin"].is_staff
     assert not users["editor"].is_superuser
     assert [group.name for group in users["editor"].groups.all()] == ["Editors"]
     assert [group.name for group in users["moderator"].groups.all()] == ["Moderators"]
 
-    assert client.login(username="editor", password=passwords["editor"])
+    assert not users["practitioner"].is_staff
+    assert users["practitioner"].plan_team_memberships.get().is_lead
+
+    assert client.login(
+        request=RequestFactory().get("/"), username="editor", password=passwords["editor"]
+    )
     assert client.get("/admin/").status_code == 200
+    client.logout()
+    assert client.login(
+        request=RequestFactory().get("/"),
+        username="practitioner",
+        password=passwords["practitioner"],
+    )
+    assert client.get("/plans/").status_code == 200
 
 
 @pytest.mark.django_db
@@ -171,13 +184,13 @@ def test_running_dev_accounts_twice_keeps_the_passwords(settings):
 
     second = create_dev_accounts()
 
-    assert set(second) == {"admin", "editor", "moderator"}
+    assert set(second) == {"admin", "editor", "moderator", "practitioner"}
     for username, outcome in second.items():
         assert "exists" in outcome
         password = first[username].removeprefix("password ")
         assert password not in outcome
         assert get_user_model().objects.get(username=username).check_password(password)
-    assert get_user_model().objects.count() == 3
+    assert get_user_model().objects.count() == 4
 
 
 # Editorial groups -------------------------------------------------------------------------

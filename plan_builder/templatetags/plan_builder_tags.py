@@ -1,0 +1,58 @@
+from django import forms, template
+
+from plan_builder.validators import phone_number_for_link
+
+register = template.Library()
+
+WIDGET_CLASSES = {"textarea": "nhsuk-textarea", "select": "nhsuk-select", "input": "nhsuk-input"}
+
+
+@register.filter
+def widget_kind(bound_field: forms.BoundField) -> str:
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    if isinstance(widget, forms.Select):
+        return "select"
+    return "input"
+
+
+@register.filter
+def nhsuk_widget(bound_field: forms.BoundField):
+    """Render the widget with NHS.UK classes, its hint and error linked for screen readers.
+    Autofill is off: practitioners type other people's details, never their own."""
+    kind = widget_kind(bound_field)
+    css = WIDGET_CLASSES[kind]
+    if bound_field.errors:
+        css += f" {css}--error"
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.DateInput):
+        css += " nhsuk-input--width-10"
+    elif isinstance(widget, forms.NumberInput):
+        css += " nhsuk-input--width-3"
+    attrs = {"class": css, "autocomplete": "off"}
+    described_by = []
+    if bound_field.help_text:
+        described_by.append(f"{bound_field.auto_id}-hint")
+    if bound_field.errors:
+        described_by.append(f"{bound_field.auto_id}-error")
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def tel_link(phone: str) -> str:
+    return phone_number_for_link(phone) if phone else ""
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number: int) -> str:
+    """The current query string with another page number, so filters survive paging."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return query.urlencode()

@@ -1,0 +1,115 @@
+"""One pattern for every form that changes a plan: show it, validate it, save it through a
+service, and when someone else saved first, keep what this person typed and say so."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from plan_builder.services import PlanEditConflict, PlanNotEditable
+from plan_builder.views.base import PlanMixin
+
+
+class InvalidForm(Exception):
+    """A service refused the data after the form validated; show the form again."""
+
+
+class PlanFormView(PlanMixin, TemplateView):
+    template_name = "plan_builder/form_page.html"
+    form_class = None
+    page_title = ""
+    submit_label = _("Save and return to the plan")
+    section_anchor = ""
+
+    def get_instance(self):
+        return None
+
+    def get_form_kwargs(self) -> dict:
+        kwargs = {"revision": self.plan.edit_revision}
+        instance = self.get_instance()
+        if instance is not None:
+            kwargs["instance"] = instance
+        return kwargs
+
+    def get_form(self, data=None):
+        return self.form_class(data, **self.get_form_kwargs())
+
+    def get_page_title(self) -> str:
+        return self.page_title
+
+    def get_success_url(self) -> str:
+        url = reverse("plan_builder:plan_detail", args=[self.plan.pk])
+        return f"{url}#{self.section_anchor}" if self.section_anchor else url
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self.get_form())
+        context["page_title"] = self.get_page_title()
+        context["submit_label"] = self.submit_label
+        context["cancel_url"] = self.get_success_url()
+        return context
+
+    def expected_revision(self, form) -> int | None:
+        return form.cleaned_data.get("revision")
+
+    def save(self, form) -> None:
+        raise NotImplementedError
+
+    def success_message(self) -> str:
+        return _("Saved.")
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            self.save(form)
+        except InvalidForm:
+            return self.render_to_response(self.get_context_data(form=form))
+        except PlanNotEditable:
+            messages.error(
+                request, _("This version of the plan has been replaced and is read-only.")
+            )
+            return redirect("plan_builder:plan_detail", plan_id=self.plan.pk)
+        except PlanEditConflict:
+            return self.conflict(form)
+        messages.success(request, self.success_message())
+        return redirect(self.get_success_url())
+
+    def conflict(self, form):
+        """Show the person's own words again, with the plan's newer revision, so saving
+        again is a deliberate choice after reading what changed."""
+        self.plan.refresh_from_db()
+        data = form.data.copy()
+        data["revision"] = str(self.plan.edit_revision)
+        fresh_form = self.get_form(data)
+        fresh_form.is_valid()
+        editor = self.plan.updated_by
+        who = (editor.get_full_name() or editor.get_username()) if editor else _("Someone else")
+        when = date_format(localtime(self.plan.updated_at), "H:i")
+        context = self.get_context_data(form=fresh_form)
+        context["conflict"] = {
+            "who": who,
+            "when": when,
+            "saved_values": self.saved_values(form),
+        }
+        return self.render_to_response(context, status=409)
+
+    def saved_values(self, form) -> list[tuple[str, str]]:
+        """What is stored now, field by field, for the fields this form edits."""
+        instance = self.get_instance()
+        if instance is None or not getattr(instance, "pk", None):
+            return []
+        instance.refresh_from_db()
+        values = []
+        for name in form.content_fields:
+            field = form.fields[name]
+            display = getattr(instance, f"get_{name}_display", None)
+            value = display() if display else getattr(instance, name, "")
+            values.append((str(field.label), "" if value in (None, "") else str(value)))
+        return values

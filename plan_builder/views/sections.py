@@ -1,0 +1,401 @@
+"""Editing each part of a plan, and choosing what to attach to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404, QueryDict
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+
+from plan_builder import forms, services
+from plan_builder.models import (
+    Action,
+    Attachment,
+    Contact,
+    Goal,
+    GoalRating,
+    Statement,
+    StatementKind,
+)
+from plan_builder.registry import AttachmentKind, registry
+from plan_builder.selectors import plan_detail, plan_row, suggestions_for_plan
+from plan_builder.views.base import PlanMixin
+from plan_builder.views.editing import InvalidForm, PlanFormView
+
+MAX_SEARCH_LENGTH = 200
+ATTACH_RESULTS_PER_PAGE = 10
+
+
+class PersonEditView(PlanFormView):
+    form_class = forms.PersonForm
+    page_title = gettext_lazy("The person's details")
+    section_anchor = "person"
+
+    def get_instance(self):
+        return self.plan.person
+
+    def save(self, form):
+        services.person_update(
+            plan=self.plan,
+            actor=self.request.user,
+            expected_revision=self.expected_revision(form),
+            values={name: form.cleaned_data[name] for name in form.content_fields},
+        )
+
+
+@dataclass(frozen=True)
+class Section:
+    form_class: type
+    title: str
+    anchor: str
+
+
+SECTIONS = {
+    "about-me": Section(forms.AboutMeForm, gettext_lazy("About me"), "about-me"),
+    "contingency": Section(forms.ContingencyForm, gettext_lazy("Contingency plan"), "contingency"),
+    "agreement": Section(forms.AgreementForm, gettext_lazy("Agreement and consent"), "agreement"),
+    "review-date": Section(forms.ReviewDateForm, gettext_lazy("Review date"), "review"),
+}
+
+
+class PlanSectionEditView(PlanFormView):
+    def load_objects(self, request, **kwargs):
+        super().load_objects(request, **kwargs)
+        self.section = SECTIONS.get(kwargs["section"])
+        if self.section is None:
+            raise Http404("No such section")
+        self.form_class = self.section.form_class
+        self.section_anchor = self.section.anchor
+
+    def get_page_title(self):
+        return self.section.title
+
+    def get_instance(self):
+        return self.plan
+
+    def save(self, form):
+        services.plan_update(
+            plan=self.plan,
+            actor=self.request.user,
+            expected_revision=self.expected_revision(form),
+            values={name: form.cleaned_data[name] for name in form.content_fields},
+            section=str(self.section.title).lower(),
+        )
+
+
+@dataclass(frozen=True)
+class RowKind:
+    """A list in the plan that practitioners add to one item at a time."""
+
+    model: type[models.Model]
+    form_class: type
+    add_title: str
+    edit_title: str
+    anchor: str
+    fixed_values: dict = field(default_factory=dict)
+    belongs_to_goal: bool = False
+    can_add: bool = True
+
+
+ROW_KINDS = {
+    "contacts": RowKind(
+        Contact,
+        forms.ContactForm,
+        gettext_lazy("Add a contact"),
+        gettext_lazy("Change a contact"),
+        "contacts",
+    ),
+    "strengths": RowKind(
+        Statement,
+        forms.StatementForm,
+        gettext_lazy("Add a strength"),
+        gettext_lazy("Change a strength"),
+        "strengths",
+        fixed_values={"kind": StatementKind.STRENGTH},
+    ),
+    "needs": RowKind(
+        Statement,
+        forms.StatementForm,
+        gettext_lazy("Add a need or concern"),
+        gettext_lazy("Change a need or concern"),
+        "needs",
+        fixed_values={"kind": StatementKind.NEED},
+    ),
+    "goals": RowKind(
+        Goal, forms.GoalForm, gettext_lazy("Add a goal"), gettext_lazy("Change a goal"), "goals"
+    ),
+    "actions": RowKind(
+        Action,
+        forms.ActionForm,
+        gettext_lazy("Add an action"),
+        gettext_lazy("Change an action"),
+        "goals",
+        belongs_to_goal=True,
+    ),
+    "ratings": RowKind(
+        GoalRating,
+        forms.GoalRatingForm,
+        gettext_lazy("Rate a goal"),
+        gettext_lazy("Change a rating"),
+        "goals",
+        belongs_to_goal=True,
+    ),
+    "attachments": RowKind(
+        Attachment,
+        forms.AttachmentForm,
+        "",
+        gettext_lazy("Change what was given"),
+        "attachments",
+        can_add=False,
+    ),
+}
+
+
+class RowMixin:
+    """Resolves the URL's kind, goal and row, each only within this plan."""
+
+    goal: Goal | None = None
+
+    def load_objects(self, request, **kwargs):
+        super().load_objects(request, **kwargs)
+        self.kind = ROW_KINDS.get(kwargs["kind"])
+        if self.kind is None:
+            raise Http404("No such list")
+        self.form_class = self.kind.form_class
+        self.section_anchor = self.kind.anchor
+        if "goal_id" in kwargs:
+            if not self.kind.belongs_to_goal:
+                raise Http404("Not part of a goal")
+            self.goal = plan_row(plan=self.plan, model=Goal, pk=kwargs["goal_id"])
+        if "row_id" in kwargs:
+            self.row = plan_row(plan=self.plan, model=self.kind.model, pk=kwargs["row_id"])
+            for name, value in self.kind.fixed_values.items():
+                if getattr(self.row, name) != value:
+                    raise Http404("Not in this list")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if self.kind.model is Attachment:
+            kwargs["plan"] = self.plan
+            kwargs["is_service"] = self.row.kind == AttachmentKind.SERVICE
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["goal"] = self.goal
+        return context
+
+
+class PlanRowCreateView(RowMixin, PlanFormView):
+    submit_label = gettext_lazy("Add and return to the plan")
+
+    def load_objects(self, request, **kwargs):
+        super().load_objects(request, **kwargs)
+        if not self.kind.can_add or (self.kind.belongs_to_goal and self.goal is None):
+            raise Http404("Cannot add here")
+
+    def get_page_title(self):
+        return self.kind.add_title
+
+    def get_instance(self):
+        instance = self.kind.model(**self.kind.fixed_values)
+        if self.goal is not None:
+            instance.goal = self.goal
+        return instance
+
+    def save(self, form):
+        item = form.save(commit=False)
+        for name, value in self.kind.fixed_values.items():
+            setattr(item, name, value)
+        if self.goal is not None:
+            item.goal = self.goal
+        services.plan_item_save(
+            plan=self.plan,
+            actor=self.request.user,
+            item=item,
+            expected_revision=None,
+        )
+
+    def success_message(self):
+        return _("Added.")
+
+
+class PlanRowEditView(RowMixin, PlanFormView):
+    def get_page_title(self):
+        return self.kind.edit_title
+
+    def get_instance(self):
+        return self.row
+
+    def save(self, form):
+        services.plan_item_save(
+            plan=self.plan,
+            actor=self.request.user,
+            item=form.save(commit=False),
+            expected_revision=self.expected_revision(form),
+        )
+
+
+class PlanRowDeleteView(RowMixin, PlanFormView):
+    template_name = "plan_builder/confirm_remove.html"
+    form_class = None
+    submit_label = gettext_lazy("Yes, remove it")
+
+    def load_objects(self, request, **kwargs):
+        super().load_objects(request, **kwargs)
+        self.form_class = forms.RemoveForm
+
+    def get_form_kwargs(self):
+        return {"revision": self.plan.edit_revision}
+
+    def get_page_title(self):
+        return _("Remove this from the plan?")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["row"] = self.row
+        return context
+
+    def save(self, form):
+        services.plan_item_delete(
+            plan=self.plan,
+            actor=self.request.user,
+            item=self.row,
+            expected_revision=self.expected_revision(form),
+        )
+
+    def success_message(self):
+        return _("Removed.")
+
+
+def selected_filters(query: QueryDict, filters) -> dict[str, list[str]]:
+    """Only values the filter offers: a made-up value is ignored, not an error."""
+    selected = {}
+    for attachable_filter in filters:
+        allowed = {option.value for option in attachable_filter.options}
+        values = [value for value in query.getlist(attachable_filter.name) if value in allowed]
+        if values:
+            selected[attachable_filter.name] = values
+    return selected
+
+
+class AttachSearchView(PlanMixin, TemplateView):
+    """Search and filter the registered content, with suggestions from the person's goals."""
+
+    template_name = "plan_builder/attach_search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        attachables = registry.all()
+        if not attachables:
+            context["attachables"] = []
+            return context
+        chosen = registry.get(self.request.GET.get("type", "")) or attachables[0]
+        query = self.request.GET.get("q", "").strip()
+        filters = chosen.get_filters()
+        selected = selected_filters(self.request.GET, filters)
+        query_too_long = len(query) > MAX_SEARCH_LENGTH
+        items = chosen.apply_filters(chosen.get_queryset(), selected)
+        if query and not query_too_long:
+            items = chosen.search(items, query)
+        page = Paginator(items, ATTACH_RESULTS_PER_PAGE).get_page(self.request.GET.get("page"))
+        detail = plan_detail(self.plan)
+        chosen_type = ContentType.objects.get_for_model(chosen.model)
+        attached_ids = {
+            view.attachment.object_id
+            for view in detail.attachments
+            if view.attachment.content_type_id == chosen_type.pk
+        }
+        context.update(
+            attachables=attachables,
+            chosen=chosen,
+            query=query,
+            query_too_long=query_too_long,
+            max_search_length=MAX_SEARCH_LENGTH,
+            filters=[{"filter": item, "selected": selected.get(item.name, [])} for item in filters],
+            results=[
+                {"item": item, "title": chosen.get_title(item), "summary": chosen.get_summary(item)}
+                for item in page.object_list
+            ],
+            page=page,
+            attached_ids=attached_ids,
+            suggestions=suggestions_for_plan(detail),
+        )
+        return context
+
+
+class AttachView(PlanFormView):
+    """Confirm one item and say why it is given; only published items of registered types."""
+
+    template_name = "plan_builder/attach_confirm.html"
+    form_class = forms.AttachmentForm
+    submit_label = gettext_lazy("Add to the plan")
+    section_anchor = "attachments"
+
+    def load_objects(self, request, **kwargs):
+        super().load_objects(request, **kwargs)
+        self.attachable = registry.get(kwargs["attachable_key"])
+        self.item = (
+            self.attachable.get_available_object(kwargs["object_id"]) if self.attachable else None
+        )
+        if self.item is None:
+            messages.error(
+                request,
+                _("That item cannot be added: it is not published, or plans cannot hold it."),
+            )
+
+    def get(self, request, *args, **kwargs):
+        if self.item is None:
+            return redirect("plan_builder:attach_search", plan_id=self.plan.pk)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.item is None:
+            return redirect("plan_builder:attach_search", plan_id=self.plan.pk)
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["plan"] = self.plan
+        kwargs["is_service"] = self.attachable.kind == AttachmentKind.SERVICE
+        return kwargs
+
+    def get_page_title(self):
+        return _("Add “%(title)s” to the plan") % {"title": self.attachable.get_title(self.item)}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            attachable=self.attachable,
+            item_title=self.attachable.get_title(self.item),
+            item_summary=self.attachable.get_summary(self.item),
+            item_url=self.attachable.get_url(self.item),
+            item_phone=self.attachable.get_phone(self.item),
+        )
+        return context
+
+    def save(self, form):
+        try:
+            services.attachment_create(
+                plan=self.plan,
+                actor=self.request.user,
+                attachable_key=self.attachable.key,
+                object_id=str(self.item.pk),
+                reason=form.cleaned_data["reason"],
+                goal=form.cleaned_data["goal"],
+                support_type=form.cleaned_data.get("support_type", ""),
+                referral_status=form.cleaned_data.get("referral_status", ""),
+            )
+        except services.AttachmentRefused as refusal:
+            form.add_error(None, str(refusal))
+            raise InvalidForm from refusal
+
+    def success_message(self):
+        return _("Added to the plan.")
