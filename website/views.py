@@ -38,6 +38,11 @@ def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
 
 
+def csrf_failure(request, reason=""):
+    """A form sent from a page that is too old (or from another site): say what to do."""
+    return render(request, "403_csrf.html", status=403)
+
+
 def server_error(request):
     # Rendered without context processors: whatever broke may be the database.
     return HttpResponseServerError(loader.get_template("500.html").render())

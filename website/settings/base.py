@@ -196,6 +196,7 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views opt back in to SAMEORIGIN themselves.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+CSRF_FAILURE_VIEW = "website.views.csrf_failure"
 
 LOGGING = {
     "version": 1,
