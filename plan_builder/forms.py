@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from plan_builder.conf import add_months, max_review_months, share_link_max_days
 from plan_builder.models import (
+    ABOUT_ME_FIELDS,
+    CONTINGENCY_FIELDS,
     Action,
     Attachment,
     Contact,
@@ -125,19 +127,8 @@ class NewPlanForm(PersonForm):
 class AboutMeForm(PlanFormMixin, forms.ModelForm):
     class Meta:
         model = Plan
-        fields = [
-            "what_matters_most",
-            "important_people",
-            "communication",
-            "wellness",
-            "please_do",
-            "please_do_not",
-            "how_and_when_to_support",
-            "also_worth_knowing",
-            "about_me_written_with",
-            "about_me_written_on",
-        ]
-        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields[:8]}
+        fields = [*ABOUT_ME_FIELDS, "about_me_written_with", "about_me_written_on"]
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in ABOUT_ME_FIELDS}
 
     def clean_about_me_written_on(self):
         return validate_not_in_future(
@@ -149,8 +140,8 @@ class AboutMeForm(PlanFormMixin, forms.ModelForm):
 class ContingencyForm(PlanFormMixin, forms.ModelForm):
     class Meta:
         model = Plan
-        fields = ["warning_signs", "contingency_actions", "contingency_contacts"]
-        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields}
+        fields = list(CONTINGENCY_FIELDS)
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in CONTINGENCY_FIELDS}
 
 
 class AgreementForm(PlanFormMixin, forms.ModelForm):

@@ -28,6 +28,18 @@ from plan_builder.validators import (
 
 LONG_TEXT = 2000
 SHORT_TEXT = 500
+# The "About me" prompts (PRSB About Me standard) and the contingency plan, in reading order.
+ABOUT_ME_FIELDS = (
+    "what_matters_most",
+    "important_people",
+    "communication",
+    "wellness",
+    "please_do",
+    "please_do_not",
+    "how_and_when_to_support",
+    "also_worth_knowing",
+)
+CONTINGENCY_FIELDS = ("warning_signs", "contingency_actions", "contingency_contacts")
 
 
 def one_to_ten(verbose_name: str, **kwargs) -> models.PositiveSmallIntegerField:

@@ -14,6 +14,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from plan_builder.models import (
+    ABOUT_ME_FIELDS,
+    CONTINGENCY_FIELDS,
     Action,
     Attachment,
     Contact,
@@ -222,17 +224,8 @@ def plan_versions(plan: Plan) -> QuerySet[Plan]:
 # What changed since the last version -------------------------------------------------------
 
 SNAPSHOT_FIELDS = {
-    "About me": [
-        "what_matters_most",
-        "important_people",
-        "communication",
-        "wellness",
-        "please_do",
-        "please_do_not",
-        "how_and_when_to_support",
-        "also_worth_knowing",
-    ],
-    "Contingency plan": ["warning_signs", "contingency_actions", "contingency_contacts"],
+    "About me": ABOUT_ME_FIELDS,
+    "Contingency plan": CONTINGENCY_FIELDS,
     "Agreement and consent": ["consent_to_share", "consent_scope", "best_interests_note"],
     "Review": ["review_due", "review_responsible"],
 }
