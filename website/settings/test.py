@@ -19,3 +19,6 @@ if not os.environ.get("REDIS_URL"):
 
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# A third attachable type, registered only in tests, proves plan_builder needs no change for it.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.plan_builder.attachable_app"]  # noqa: F405
