@@ -38,6 +38,21 @@ def browser():
 
 
 @pytest.fixture
+def wagtail_base():
+    """What Wagtail's migrations create (default locale, root page, default site). Browser
+    tests run in real transactions, and the flush after each one removes those rows."""
+    from wagtail.models import Locale, Page, Site
+
+    locale, _created = Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    Site.objects.get_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": root}
+    )
+
+
+@pytest.fixture
 def tablet(browser):
     context = browser.new_context(viewport=TABLET, accept_downloads=True)
     context.set_default_timeout(15_000)

@@ -16,9 +16,7 @@ from tests.factories import (
 )
 from tests.plan_factories import TeamFactory, practitioner
 
-# serialized_rollback: each test starts with the rows Wagtail's migrations create (root page,
-# default locale), which a transactional test would otherwise flush away.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "correct horse battery staple"
 GOAL = "I want to set goals with my daughter and walk to the shops on my own"
@@ -28,7 +26,7 @@ ORGANISATION = "Dementia UK Admiral Nurse Helpline"
 
 
 @pytest.fixture
-def world():
+def world(wagtail_base):
     tree = build_site_tree()
     goal_setting = TopicFactory(name="Goal setting", slug="goal-setting")
     ResourcePageFactory(parent=tree["library"], title=RESOURCE, topics=[goal_setting])
