@@ -385,3 +385,17 @@ def test_the_service_refuses_a_stale_revision(plan, user):
             section="x",
         )
     assert Plan.objects.get(pk=plan.pk).wellness == "Good"
+
+
+def test_a_tampered_revision_is_explained_not_saved(signed_in, plan):
+    response = signed_in.post(
+        reverse("plan_builder:section_edit", args=[plan.pk, "about-me"]),
+        {"what_matters_most": "My garden", "revision": "not-a-number"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Reload it and try again" in html
+    assert "My garden" in html
+    plan.refresh_from_db()
+    assert plan.what_matters_most != "My garden"
