@@ -9,14 +9,9 @@ from django.utils import timezone
 
 from plan_builder import services
 from plan_builder.models import AuditAction, AuditEvent
-from tests.plan_factories import PlanFactory, TeamFactory, practitioner
+from tests.plan_factories import PlanFactory, practitioner
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def team():
-    return TeamFactory()
 
 
 @pytest.fixture

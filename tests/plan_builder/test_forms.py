@@ -20,11 +20,6 @@ TODAY = timezone.localdate
 
 
 @pytest.fixture
-def team():
-    return TeamFactory()
-
-
-@pytest.fixture
 def user(team):
     return practitioner(team, is_lead=True, first_name="Sam", last_name="Adviser")
 

@@ -33,7 +33,6 @@ from tests.plan_factories import (
     PersonFactory,
     PlanFactory,
     StatementFactory,
-    TeamFactory,
     practitioner,
 )
 
@@ -46,16 +45,6 @@ RESOURCE = "My Life, My Goals"
 ORGANISATION = "Admiral Nurse Helpline"
 NHS_NUMBER_FORMS = ("943 476 5919", "9434765919")
 FRIENDLY_404 = "Ask the person who gave it to you for a new one."
-
-
-@pytest.fixture
-def team():
-    return TeamFactory()
-
-
-@pytest.fixture
-def user(team):
-    return practitioner(team)
 
 
 @pytest.fixture

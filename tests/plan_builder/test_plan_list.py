@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from plan_builder import services
 from plan_builder.models import ReviewType, Team
-from tests.plan_factories import PlanFactory, TeamFactory, UserFactory, practitioner
+from tests.plan_factories import PlanFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,16 +18,6 @@ LIST = reverse("plan_builder:plan_list")
 
 def days(count: int) -> datetime.date:
     return timezone.localdate() + datetime.timedelta(days=count)
-
-
-@pytest.fixture
-def team():
-    return TeamFactory()
-
-
-@pytest.fixture
-def user(team):
-    return practitioner(team)
 
 
 def names(response) -> list[str]:

@@ -29,21 +29,9 @@ from tests.plan_factories import (
     GoalRatingFactory,
     PlanFactory,
     StatementFactory,
-    TeamFactory,
-    practitioner,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def team():
-    return TeamFactory()
-
-
-@pytest.fixture
-def user(team):
-    return practitioner(team)
 
 
 @pytest.fixture
