@@ -149,6 +149,7 @@ def test_an_organisation_phone_number_is_written_in_full_and_tappable(plan, atta
 
     assert '<a href="tel:+44-800-888-6678">0800 888 6678</a>' in html
     assert "We have asked them to get in touch with you." in html
+    assert "You can contact them yourself" not in html
 
 
 def test_a_resource_taken_off_the_website_still_shows_what_was_given(plan, attached):
@@ -158,6 +159,9 @@ def test_a_resource_taken_off_the_website_still_shows_what_was_given(plan, attac
 
     assert RESOURCE in html
     assert "This is no longer on our website." in html
+    page_address = plan.attachments.get(title=RESOURCE).url
+    assert page_address
+    assert page_address not in html  # a dead link to our own page is left out
 
 
 def test_an_organisation_taken_off_the_directory_still_shows_what_was_given(plan, attached):
