@@ -16,6 +16,8 @@ from plan_builder import forms, services
 from plan_builder.models import ShareLink
 from plan_builder.views.base import PlanMixin
 
+NEW_LINK_TAG = "new-share-link"
+
 
 class ShareLinksView(PlanMixin, TemplateView):
     """Make a link (shown once, never stored) and see or stop the ones already made."""
@@ -27,6 +29,14 @@ class ShareLinksView(PlanMixin, TemplateView):
         context.setdefault("form", forms.ShareLinkForm())
         context["share_links"] = ShareLink.objects.filter(person=self.plan.person)
         context["now"] = timezone.now()
+        context["new_link"] = next(
+            (
+                str(message)
+                for message in messages.get_messages(self.request)
+                if NEW_LINK_TAG in message.tags
+            ),
+            None,
+        )
         return context
 
     def post(self, request, *args, **kwargs):
@@ -45,9 +55,11 @@ class ShareLinksView(PlanMixin, TemplateView):
         new_link = request.build_absolute_uri(
             reverse("plan_builder:shared_plan", kwargs={"token": token})
         )
-        return self.render_to_response(
-            self.get_context_data(form=forms.ShareLinkForm(), new_link=new_link)
-        )
+        # Post/redirect/get, so reloading the page cannot make a second link. The link rides
+        # in a one-time message (Django keeps these in a signed cookie first), never in the
+        # database.
+        messages.add_message(request, messages.INFO, new_link, extra_tags=NEW_LINK_TAG)
+        return redirect("plan_builder:share", plan_id=self.plan.pk)
 
 
 class StopSharingView(PlanMixin, View):

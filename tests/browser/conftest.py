@@ -1,13 +1,17 @@
-"""A real browser for the journeys that matter: Debian's chromium, driven by Playwright.
+"""Real-browser tests: Debian's Chromium driven by Playwright against pytest-django's live
+server. One browser for the whole session; each test gets fresh contexts (cookies, storage)."""
 
-Playwright's own browser download cannot run here, so we launch the system chromium that
-`./dev test` installs. Playwright's sync API runs an event loop in this thread, which Django
-refuses to touch the database from unless told it is safe (it is: one test at a time)."""
+from __future__ import annotations
 
 import os
 from pathlib import Path
 
 import pytest
+
+# Playwright's sync API runs an asyncio event loop in the test thread, so Django's
+# async-safety check would refuse the test's own database work (factories, the live server's
+# shared in-memory SQLite connection) without this.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -20,41 +24,95 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-TABLET = {"width": 820, "height": 1180}
+TABLET = {"width": 820, "height": 1180}  # iPad Air, portrait
+PASSWORD = "correct horse battery staple"  # tests.plan_factories.UserFactory's password
 
 
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
     playwright = sync_playwright().start()
-    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-    yield browser
-    browser.close()
-    playwright.stop()
+    try:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        playwright.stop()
 
 
 @pytest.fixture
-def wagtail_base():
-    """What Wagtail's migrations create (default locale, root page, default site). Browser
-    tests run in real transactions, and the flush after each one removes those rows."""
+def new_context(browser):
+    """Make browser contexts (separate cookie jars) that are closed after the test."""
+    contexts = []
+
+    def make(**options):
+        options.setdefault("viewport", TABLET)
+        options.setdefault("locale", "en-GB")
+        options.setdefault("timezone_id", "Europe/London")
+        context = browser.new_context(**options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def restore_wagtail_initial_data() -> None:
+    """Put back the default locale, root page and default site that Wagtail's migrations
+    make, when an earlier live-server test's flush has emptied the tables. (Django's
+    serialized_rollback does not do it here: with Playwright's event loop running in this
+    thread, the connection the test gets does not carry the contents serialized when the
+    test database was made, so nothing is restored.)"""
+    from django.conf import settings
     from wagtail.models import Locale, Page, Site
 
-    locale, _created = Locale.objects.get_or_create(language_code="en")
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     root = Page.get_first_root_node()
     if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    Site.objects.get_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": root}
-    )
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Site.objects.filter(is_default_site=True).exists():
+        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
 
 
 @pytest.fixture
-def tablet(browser):
-    context = browser.new_context(viewport=TABLET, accept_downloads=True)
-    context.set_default_timeout(15_000)
-    yield context
-    context.close()
+def library(live_server, transactional_db):
+    """The Wagtail site, one published resource and one support organisation to attach."""
+    from tests.factories import (
+        ResourcePageFactory,
+        SupportOrganisationFactory,
+        TopicFactory,
+        build_site_tree,
+    )
+
+    restore_wagtail_initial_data()
+    tree = build_site_tree()
+    resource = ResourcePageFactory(
+        parent=tree["library"],
+        title="My Life, My Goals",
+        topics=[TopicFactory(name="Goal setting", slug="goal-setting")],
+    )
+    organisation = SupportOrganisationFactory(
+        name="Dementia UK Admiral Nurse Helpline", phone="0800 888 6678"
+    )
+    return {**tree, "resource": resource, "organisation": organisation}
+
+
+@pytest.fixture
+def team(transactional_db):
+    from tests.plan_factories import TeamFactory
+
+    return TeamFactory(name="Central memory service")
+
+
+@pytest.fixture
+def practitioner_user(team):
+    from tests.plan_factories import practitioner
+
+    return practitioner(team, username="sam.adviser", first_name="Sam", last_name="Adviser")

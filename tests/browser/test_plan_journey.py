@@ -1,191 +1,346 @@
-"""The practitioner's journey in a real browser, at a tablet's size: sign in, start a plan,
-add a goal and an action, attach a resource and an organisation, print to PDF, share, and
-open the shared link signed out. Then the same start by keyboard alone, and without
-JavaScript."""
+"""The practitioner's journey in a real browser (Debian's Chromium through Playwright): sign
+in, start a plan, add a goal and an action, attach a resource and an organisation, print and
+download the person's copy, share it, open the link signed out, and stop it. Then the same
+pages by keyboard alone, without JavaScript, and on a 320px-wide screen.
+
+No fixed sleeps: every wait is Playwright's own (auto-waiting actions and `expect`)."""
+
+from __future__ import annotations
 
 import re
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Locator, Page, expect
 
-from tests.factories import (
-    ResourcePageFactory,
-    SupportOrganisationFactory,
-    TopicFactory,
-    build_site_tree,
-)
-from tests.plan_factories import TeamFactory, practitioner
+from tests.browser.conftest import PASSWORD
 
+# The live server needs committed data: each test runs in real transactions, and the tables
+# are emptied afterwards (the `library` fixture puts back what Wagtail's migrations made).
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "correct horse battery staple"
-GOAL = "I want to set goals with my daughter and walk to the shops on my own"
-ACTION = "Walk to the corner shop with Ann"
-RESOURCE = "My Life, My Goals"
-ORGANISATION = "Dementia UK Admiral Nurse Helpline"
+GOAL = "I want to get back to the garden centre with my daughter every month."
+ACTION = "Ann will drive us to the garden centre on the first Saturday of the month."
+NHS_NUMBER = "943 476 5919"
+MAX_TAB_STOPS = 150
 
 
-@pytest.fixture
-def world(wagtail_base):
-    tree = build_site_tree()
-    goal_setting = TopicFactory(name="Goal setting", slug="goal-setting")
-    ResourcePageFactory(parent=tree["library"], title=RESOURCE, topics=[goal_setting])
-    SupportOrganisationFactory(name=ORGANISATION, phone="0800 888 6678")
-    user = practitioner(TeamFactory(name="Salford memory service"), username="sam")
-    return {"user": user}
-
-
-def sign_in(page, live_server):
-    page.goto(f"{live_server.url}/plans/")
-    expect(page).to_have_url(re.compile(r"/plans/sign-in/"))
-    page.get_by_label("Username").fill("sam")
+def sign_in(page: Page, base_url: str, username: str) -> None:
+    """Signed out, /plans/ goes to the sign-in page; signing in comes back to the plans."""
+    page.goto(f"{base_url}/plans/")
+    expect(page).to_have_url(re.compile(r"/plans/sign-in/\?next=/plans/$"))
+    expect(page.get_by_role("heading", name="Sign in to the plan builder")).to_be_visible()
+    page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(f"{base_url}/plans/")
     expect(page.get_by_role("heading", name="Plans", exact=True)).to_be_visible()
 
 
-def start_plan(page):
-    page.get_by_role("link", name="Start a new plan").last.click()
+def existing_plan(team):
+    """A plan with a goal, an action and a contact, made directly in the database."""
+    from tests.plan_factories import (
+        ActionFactory,
+        ContactFactory,
+        GoalFactory,
+        PersonFactory,
+        PlanFactory,
+    )
+
+    plan = PlanFactory(person=PersonFactory(team=team, full_name="Margaret Example"))
+    goal = GoalFactory(plan=plan, description="I want to walk to the shops on my own again.")
+    ActionFactory(goal=goal)
+    ContactFactory(plan=plan)
+    return plan
+
+
+def summary_value(scope: Locator, key: str) -> Locator:
+    """The value beside `key` in an NHS.UK summary list."""
+    row = scope.locator(".nhsuk-summary-list__row").filter(
+        has=scope.page.locator("dt", has_text=key)
+    )
+    return row.locator("dd")
+
+
+def choose_type(page: Page, label: str) -> None:
+    """Switch what the attach page lists. The first registered type is shown at first (the
+    test settings register a test app's leaflets too), so the choice may already be made."""
+    type_switch = page.get_by_role("navigation", name="What to look for")
+    expect(type_switch).to_be_visible()  # the attach page has loaded
+    link = type_switch.get_by_role("link", name=label, exact=True)
+    if link.count():
+        link.click()
+    expect(type_switch.locator("[aria-current=page]")).to_have_text(label)
+
+
+def focused(page: Page):
+    return page.locator(":focus")
+
+
+# What is wrong with where focus is, if anything ("" when the focused element can be seen).
+# document.activeElement rather than a `:focus` locator: a date input's focus sits in the
+# browser's own closed shadow tree, where locators cannot see it.
+FOCUS_PROBLEM = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return "nothing has focus";
+  const name = `<${el.tagName.toLowerCase()}> ${el.id || el.textContent.trim().slice(0, 40)}`;
+  // NHS.UK radios and checkboxes are transparent inputs under a drawn label, which shows
+  // the focus ring: check the label.
+  const shown = ["radio", "checkbox"].includes(el.type) && el.labels.length ? el.labels[0] : el;
+  const box = shown.getBoundingClientRect();
+  const style = getComputedStyle(shown);
+  if (box.width < 1 || box.height < 1 || style.visibility === "hidden" || style.opacity === "0")
+    return `${name} has focus but cannot be seen`;
+  if (box.bottom <= 0 || box.top >= innerHeight || box.right <= 0 || box.left >= innerWidth)
+    return `${name} has focus but is off the screen`;
+  return "";
+}"""
+
+
+def tab_until(page: Page, condition: str, *, limit: int = MAX_TAB_STOPS) -> None:
+    """Press Tab until the JavaScript `condition` (on `el`, the focused element) holds,
+    checking on the way that every element that takes focus can be seen."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        problem = page.evaluate(FOCUS_PROBLEM)
+        assert not problem, problem
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return {condition}; }})()"):
+            return
+    pytest.fail(f"No focusable element matched {condition!r} within {limit} Tab presses")
+
+
+def test_practitioner_journey(live_server, library, practitioner_user, team, new_context):
+    base_url = live_server.url
+    context = new_context()
+    page = context.new_page()
+
+    # Sign in.
+    sign_in(page, base_url, practitioner_user.username)
+
+    # Start a new plan.
+    page.get_by_role("main").get_by_role("link", name="Start a new plan").click()
+    expect(page.get_by_role("heading", name="Start a new plan")).to_be_visible()
     page.get_by_label("Full name").fill("Margaret Example")
-    page.get_by_label("NHS number").fill("943 476 5919")
+    page.get_by_label("Preferred name").fill("Peggy")
     page.get_by_label("Date of birth").fill("1944-05-17")
+    page.get_by_label("NHS number").fill(NHS_NUMBER)
+    page.get_by_label("Team", exact=True).select_option(label=team.name)
+    expect(page.get_by_label("Review date")).not_to_have_value("")
+    page.get_by_label("Who will review the plan").fill("Sam, dementia adviser")
     page.get_by_role("button", name="Start the plan").click()
-    expect(page.get_by_role("heading", name=re.compile("Margaret Example"))).to_be_visible()
 
+    expect(page.get_by_text("Plan started. Now add what matters to them.")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Margaret Example")
+    expect(page).to_have_url(re.compile(r"/plans/\d+/$"))
+    plan_url = page.url
+    expect(page.locator("#person").locator("xpath=../..")).to_contain_text(NHS_NUMBER)
 
-def test_practitioner_builds_prints_and_shares_a_plan(browser, tablet, live_server, world):
-    page = tablet.new_page()
-    sign_in(page, live_server)
-    start_plan(page)
-
-    page.get_by_role("link", name="Add a goal").click()
+    # A goal, in the person's words.
+    page.get_by_role("link", name="Add a goal", exact=True).click()
+    expect(page.get_by_role("heading", name="Add a goal")).to_be_visible()
     page.get_by_label("The goal, in the person's words").fill(GOAL)
+    page.get_by_label("Area of life").fill("Getting out")
     page.get_by_label("How important it is (1 to 10)").fill("8")
     page.get_by_role("button", name="Add and return to the plan").click()
-    expect(page.get_by_role("heading", name=GOAL)).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/plans/\d+/#goals$"))
+    goal_card = page.locator(".plan-goal").filter(has=page.get_by_role("heading", name=GOAL))
+    expect(goal_card).to_be_visible()
+    expect(summary_value(goal_card, "How important")).to_have_text("8")
 
-    page.get_by_role("link", name=re.compile("^Add an action")).click()
+    # An action for it.
+    goal_card.get_by_role("link", name=re.compile(r"^Add an action")).click()
+    expect(page.get_by_role("heading", name="Add an action")).to_be_visible()
     page.get_by_label("What will happen").fill(ACTION)
     page.get_by_label("Who will do it").fill("Ann (daughter)")
-    page.get_by_label("Or how often").fill("Every Tuesday")
+    page.get_by_label("Or how often").fill("First Saturday of the month")
     page.get_by_label("How confident the person feels (1 to 10)").fill("7")
     page.get_by_role("button", name="Add and return to the plan").click()
-    expect(page.locator("strong", has_text=ACTION)).to_be_visible()
+    expect(goal_card.locator("strong").filter(has_text=ACTION)).to_be_visible()
+    expect(goal_card).to_contain_text("Confidence 7 out of 10")
 
-    # The resource is suggested from the goal's words ("goals" matches "Goal setting").
+    # A resource from the library, found by searching, given for the goal.
     page.get_by_role("link", name="Add resources and organisations").click()
-    suggestions = page.get_by_role("region", name="Suggested for this plan")
-    suggestions.get_by_role("link", name=f"Add {RESOURCE}").click()
-    page.get_by_label("Why it was given").fill("To plan your goals step by step.")
+    expect(page.get_by_role("heading", name="Add resources and organisations")).to_be_visible()
+    choose_type(page, "Resources")
+    page.get_by_label("Search", exact=True).fill("goals")
+    page.get_by_role("button", name="Search and filter").click()
+    expect(page).to_have_url(re.compile(r"[?&]q=goals(&|$)"))
+    expect(page.get_by_role("status")).to_have_text("1 result")
+    result = page.locator("li").filter(has=page.get_by_role("heading", name="My Life, My Goals"))
+    result.get_by_role("link", name=re.compile(r"^Add")).click()
+    expect(page.get_by_role("heading", name="Add “My Life, My Goals” to the plan")).to_be_visible()
+    page.get_by_label("Why it was given").fill("To help you set goals and plan the steps.")
     page.get_by_label("For which goal").select_option(label=GOAL)
     page.get_by_role("button", name="Add to the plan").click()
     expect(page.get_by_text("Added to the plan.")).to_be_visible()
 
+    # A support organisation, referred.
     page.get_by_role("link", name="Add resources and organisations").click()
-    page.get_by_role("link", name="Support organisations").click()
-    page.get_by_role("link", name=f"Add {ORGANISATION}").click()
+    choose_type(page, "Support organisations")
+    helpline = page.locator("li").filter(
+        has=page.get_by_role("heading", name="Dementia UK Admiral Nurse Helpline")
+    )
+    helpline.get_by_role("link", name=re.compile(r"^Add")).click()
+    expect(
+        page.get_by_role("heading", name="Add “Dementia UK Admiral Nurse Helpline” to the plan")
+    ).to_be_visible()
+    page.get_by_label("Why it was given").fill("Specialist nurses who can advise Ann.")
     page.get_by_label("Referred", exact=True).check()
     page.get_by_label("Referral status").select_option(label="Sent")
     page.get_by_role("button", name="Add to the plan").click()
-    expect(page.get_by_role("link", name=RESOURCE, exact=True)).to_be_visible()
-    expect(page.get_by_text("Referred: sent")).to_be_visible()
+    expect(page.get_by_text("Added to the plan.")).to_be_visible()
 
-    # The person's copy: their goals first, then what was given.
+    # Everything shows on the plan.
+    attachments = page.locator("section").filter(has=page.locator("#attachments"))
+    expect(attachments.get_by_role("heading", name="My Life, My Goals")).to_be_visible()
+    expect(
+        attachments.get_by_role("heading", name="Dementia UK Admiral Nurse Helpline")
+    ).to_be_visible()
+    expect(attachments).to_contain_text("Referred: sent")
+    expect(attachments).to_contain_text("0800 888 6678")
+    expect(attachments).to_contain_text(f"For the goal: {GOAL}")
+    expect(goal_card).to_contain_text("Given for this goal")
+    expect(goal_card.locator("strong").filter(has_text=ACTION)).to_be_visible()
+
+    # The person's copy: goals (and what happens next) before what they were given.
     page.get_by_role("link", name="The person's copy").click()
-    html = page.content()
-    assert html.index(GOAL) < html.index(RESOURCE) < html.index(ORGANISATION)
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Download your plan as a PDF").click()
-    pdf = download.value.path().read_bytes()
-    assert pdf.startswith(b"%PDF") and len(pdf) > 1024
+    expect(page.get_by_role("heading", name="Your care and support plan")).to_be_visible()
+    expect(page.get_by_role("heading", name=GOAL)).to_be_visible()
+    expect(page.get_by_text(f"Your NHS number is {NHS_NUMBER}.")).to_be_visible()
+    headings = page.locator("h2").all_inner_texts()
+    assert headings.index("Your goals") < headings.index("Things to read and watch")
+    assert headings.index("Your goals") < headings.index("Organisations that can help")
+    expect(page.get_by_role("link", name="0800 888 6678")).to_have_attribute(
+        "href", re.compile(r"^tel:")
+    )
 
+    # The PDF, downloaded from the plan page.
     page.get_by_role("link", name="Back to the plan").click()
+    expect(page).to_have_url(plan_url)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download PDF", exact=True).click()
+    download = download_info.value
+    assert download.failure() is None
+    assert download.suggested_filename == "care-and-support-plan.pdf"
+    with open(download.path(), "rb") as pdf:
+        content = pdf.read()
+    assert content.startswith(b"%PDF")
+    assert len(content) > 1024
+
+    # Share: the link is shown once.
     page.get_by_role("link", name="Share with the person and family").click()
-    page.get_by_label("Who is this link for?").fill("Peggy and Ann")
+    page.get_by_label("Who is this link for?").fill("Peggy and her daughter Ann")
     page.get_by_role("button", name="Make a link").click()
+    expect(page.get_by_role("heading", name="Link made")).to_be_visible()
     shared_url = page.locator("#new-link").input_value()
-    assert "/plans/shared/" in shared_url
+    assert re.search(r"/plans/shared/[^/]+/$", shared_url), shared_url
 
-    family = browser.new_context(viewport={"width": 390, "height": 844})
-    try:
-        family_page = family.new_page()
-        family_page.goto(shared_url)
-        expect(family_page.get_by_text(GOAL)).to_be_visible()
-        assert "943 476 5919" not in family_page.content()
+    # Opened signed out, in another browser: the plan, without the NHS number.
+    family = new_context().new_page()
+    response = family.goto(shared_url)
+    assert response is not None and response.status == 200
+    expect(family).to_have_url(shared_url)
+    expect(family.get_by_role("heading", name="Your care and support plan")).to_be_visible()
+    expect(family.get_by_role("heading", name=GOAL)).to_be_visible()
+    expect(family.get_by_role("heading", name="My Life, My Goals")).to_be_visible()
+    expect(family.locator("body")).not_to_contain_text(NHS_NUMBER)
+    expect(family.locator("body")).not_to_contain_text(NHS_NUMBER.replace(" ", ""))
+    expect(family.get_by_role("button", name=re.compile("Sign out"))).to_have_count(0)
+    with family.expect_download() as download_info:
+        family.get_by_role("link", name="Download your plan as a PDF").click()
+    with open(download_info.value.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
 
-        page.get_by_role("button", name=re.compile("Stop this link")).click()
-        expect(page.get_by_text("That link has stopped working.")).to_be_visible()
+    # Stopped by the practitioner, the link no longer works. (The share page is still the
+    # response to the POST: reloading it would make a second link.)
+    page.get_by_role("button", name=re.compile(r"^Stop this link")).click()
+    expect(page.get_by_text("That link has stopped working.")).to_be_visible()
+    expect(page.get_by_text("Stopped", exact=True)).to_be_visible()
 
-        family_page.reload()
-        expect(family_page.get_by_role("heading", name="This link does not work")).to_be_visible()
-    finally:
-        family.close()
-
-
-def focused_text(page) -> str:
-    return page.evaluate("document.activeElement.innerText || document.activeElement.value || ''")
-
-
-def tab_to(page, pattern: str, limit: int = 60) -> None:
-    """Press Tab until the focused element's text matches, checking each stop is visible."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        assert page.evaluate(
-            "(() => { const r = document.activeElement.getBoundingClientRect();"
-            " return r.width > 0 && r.height > 0; })()"
-        ), f"focus landed on something invisible: {focused_text(page)!r}"
-        if re.search(pattern, focused_text(page)):
-            return
-    raise AssertionError(f"never reached {pattern!r} by Tab")
+    response = family.reload()
+    assert response is not None and response.status == 404
+    expect(family.get_by_role("heading", name="This link does not work")).to_be_visible()
+    expect(family.locator("body")).not_to_contain_text(GOAL)
 
 
-def test_a_goal_can_be_added_with_the_keyboard_alone(browser, tablet, live_server, world):
-    page = tablet.new_page()
-    sign_in(page, live_server)
-    start_plan(page)
-    page.reload()  # without the "plan started" banner, which takes focus when it appears
+def test_keyboard_only_add_a_goal(live_server, practitioner_user, team, new_context):
+    plan = existing_plan(team)
+    base_url = live_server.url
+    page = new_context().new_page()
 
+    # Sign in with the keyboard.
+    page.goto(f"{base_url}/plans/sign-in/")
+    tab_until(page, "el.id === 'id_username'")
+    page.keyboard.type(practitioner_user.username)
+    tab_until(page, "el.id === 'id_password'")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Plans", exact=True)).to_be_visible()
+
+    # Open the plan from the list.
+    tab_until(page, "el.textContent.trim() === 'Margaret Example'")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{base_url}/plans/{plan.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Margaret Example")
+
+    # On the plan page the skip link is the first Tab stop, and it works.
     page.keyboard.press("Tab")
-    assert focused_text(page).strip() == "Skip to main content"
-    tab_to(page, r"^Add a goal$")
+    expect(focused(page)).to_have_text("Skip to main content")
+    expect(focused(page)).to_be_visible()
+    expect(focused(page)).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    tab_until(page, "true")
+    assert page.evaluate("document.activeElement.closest('main') !== null"), (
+        "After the skip link, the next Tab stop should be inside the main content"
+    )
+
+    # Tab to "Add a goal", then fill the form with the keyboard alone.
+    tab_until(page, "el.textContent.trim() === 'Add a goal'")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Add a goal")).to_be_visible()
-    tab_to(page, r"^$")  # the goal's text box is empty
-    page.keyboard.type(GOAL)
-    page.keyboard.press("Tab")  # area of life
-    page.keyboard.press("Tab")  # importance
+    tab_until(page, "el.id === 'id_description'")
+    page.keyboard.type("I want to sing with the choir at Christmas.")
+    tab_until(page, "el.id === 'id_importance'")
     page.keyboard.type("9")
-    tab_to(page, r"^Add and return to the plan$")
+    tab_until(
+        page, "el.tagName === 'BUTTON' && el.textContent.trim() === 'Add and return to the plan'"
+    )
     page.keyboard.press("Enter")
 
-    expect(page.get_by_role("heading", name=GOAL)).to_be_visible()
-    expect(page.get_by_text("Added.")).to_be_visible()
-
-
-def test_the_plan_page_fits_a_small_phone_without_sideways_scrolling(
-    browser, tablet, live_server, world
-):
-    page = tablet.new_page()
-    sign_in(page, live_server)
-    start_plan(page)
-
-    page.set_viewport_size({"width": 320, "height": 640})
-
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-
-
-def test_a_plan_can_be_started_and_a_goal_added_without_javascript(browser, live_server, world):
-    context = browser.new_context(
-        viewport={"width": 820, "height": 1180}, java_script_enabled=False
+    expect(page).to_have_url(re.compile(rf"/plans/{plan.pk}/#goals$"))
+    expect(page.get_by_text("Added.", exact=True)).to_be_visible()
+    new_goal = page.locator(".plan-goal").filter(
+        has=page.get_by_role("heading", name="I want to sing with the choir at Christmas.")
     )
-    try:
-        page = context.new_page()
-        sign_in(page, live_server)
-        start_plan(page)
-        page.get_by_role("link", name="Add a goal").click()
-        page.get_by_label("The goal, in the person's words").fill(GOAL)
-        page.get_by_label("How important it is (1 to 10)").fill("6")
-        page.get_by_role("button", name="Add and return to the plan").click()
-        expect(page.get_by_role("heading", name=GOAL)).to_be_visible()
-    finally:
-        context.close()
+    expect(new_goal).to_be_visible()
+    expect(summary_value(new_goal, "How important")).to_have_text("9")
+
+
+def test_plan_page_fits_a_320px_screen(live_server, practitioner_user, team, new_context):
+    plan = existing_plan(team)
+    base_url = live_server.url
+    page = new_context(viewport={"width": 320, "height": 640}).new_page()
+    sign_in(page, base_url, practitioner_user.username)
+
+    no_sideways_scroll = "document.documentElement.scrollWidth <= window.innerWidth"
+    # The plan page, and the person's copy (which people open on their phones).
+    for path in (f"/plans/{plan.pk}/", f"/plans/{plan.pk}/attach/", f"/plans/{plan.pk}/my-plan/"):
+        page.goto(f"{base_url}{path}")
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert page.evaluate(no_sideways_scroll), f"{path} scrolls sideways: {width}"
+
+
+def test_works_without_javascript(live_server, practitioner_user, team, new_context):
+    plan = existing_plan(team)
+    base_url = live_server.url
+    page = new_context(java_script_enabled=False).new_page()
+    sign_in(page, base_url, practitioner_user.username)
+    expect(page.locator("body")).not_to_have_class(re.compile(r"js-enabled"))
+
+    page.goto(f"{base_url}/plans/{plan.pk}/")
+    page.get_by_role("link", name="Add a goal", exact=True).click()
+    page.get_by_label("The goal, in the person's words").fill("I want to bake bread again.")
+    page.get_by_label("How important it is (1 to 10)").fill("6")
+    page.get_by_role("button", name="Add and return to the plan").click()
+    expect(page.get_by_role("heading", name="I want to bake bread again.")).to_be_visible()
+    expect(page.get_by_text("Added.", exact=True)).to_be_visible()

@@ -44,6 +44,7 @@ def test_each_kind_of_use_is_recorded_with_who_and_which_plan(client, team, lead
     share = client.post(
         reverse("plan_builder:share", args=[plan.pk]),
         {"label": "Family", "expires_on": (timezone.localdate() + datetime.timedelta(5))},
+        follow=True,
     )
     token = share.context["new_link"].rstrip("/").rsplit("/", 1)[-1]
     client.logout()
@@ -101,3 +102,19 @@ def test_the_admin_offers_no_way_to_edit_the_log(client, lead):
 
     assert "auditevent" not in admin.lower()
     assert client.get("/admin/snippets/plan_builder/auditevent/").status_code == 404
+
+
+def test_reloading_the_share_page_does_not_make_a_second_link(client, lead, plan):
+    client.force_login(lead)
+    url = reverse("plan_builder:share", args=[plan.pk])
+
+    made = client.post(
+        url, {"label": "Family", "expires_on": timezone.localdate() + datetime.timedelta(5)}
+    )
+    shown = client.get(made["Location"])
+    reloaded = client.get(url)
+
+    assert made.status_code == 302
+    assert "/plans/shared/" in shown.context["new_link"]
+    assert reloaded.context["new_link"] is None, "the link is shown once"
+    assert plan.person.share_links.count() == 1
