@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -433,6 +434,12 @@ class GoalRating(models.Model):
     class Meta:
         ordering = ["rated_on", "pk"]
         verbose_name = _("goal rating")
+
+    def __str__(self):
+        return _("Rating of %(date)s: %(attainment)s out of 10") % {
+            "date": date_format(self.rated_on, "j F Y"),
+            "attainment": self.attainment,
+        }
 
 
 class ActionStatus(models.TextChoices):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from plan_builder.services import PlanEditConflict, PlanNotEditable
@@ -23,7 +24,7 @@ class PlanFormView(PlanMixin, TemplateView):
     template_name = "plan_builder/form_page.html"
     form_class = None
     page_title = ""
-    submit_label = _("Save and return to the plan")
+    submit_label = gettext_lazy("Save and return to the plan")
     section_anchor = ""
 
     def get_instance(self):

@@ -139,6 +139,7 @@ def test_an_editor_in_no_team_is_refused(client, world, method):
         response = getattr(client, method)(url)
         assert response.status_code == 403, url
         assert_no_plan_data(response)
+        assert "no-store" in response["Cache-Control"], url
 
 
 @pytest.mark.parametrize("method", ["get", "post"])
@@ -148,6 +149,7 @@ def test_someone_signed_out_is_sent_to_sign_in(client, world, method):
         assert response.status_code == 302, url
         assert response["Location"].startswith("/plans/sign-in/?next="), url
         assert_no_plan_data(response)
+        assert "no-store" in response["Cache-Control"], url
 
 
 def test_a_team_member_opens_every_page_of_their_teams_plan(client, world):
@@ -165,6 +167,29 @@ def test_a_team_member_opens_every_page_of_their_teams_plan(client, world):
         assert response.status_code == expected, url
         assert "no-store" in response["Cache-Control"], url
         assert "noindex" in response["X-Robots-Tag"], url
+
+
+def test_a_team_member_can_post_to_every_form_without_a_server_error(client, world):
+    """Empty posts: a form page again (200), done (302), lead-only (403) or a page that only
+    shows things (405). Removals go last, the goal's last of all, so every id still exists."""
+    client.force_login(world["member"])
+    urls = plan_urls(world)
+    goal_removal = reverse(
+        "plan_builder:row_delete", args=[world["plan"].pk, "goals", world["goal"].pk]
+    )
+    urls.sort(key=lambda url: (url.endswith("/remove/"), url == goal_removal))
+    for url in urls:
+        response = client.post(url)
+        assert response.status_code in (200, 302, 403, 405), url
+        assert "no-store" in response["Cache-Control"], url
+    assert type(world["plan"]).objects.filter(pk=world["plan"].pk).exists()
+
+
+def test_the_list_and_sign_in_pages_are_not_cached(client, world):
+    assert "no-store" in client.get(reverse("plan_builder:login"))["Cache-Control"]
+    client.force_login(world["member"])
+    assert "no-store" in client.get(reverse("plan_builder:plan_list"))["Cache-Control"]
+    assert "no-store" in client.get(reverse("plan_builder:plan_create"))["Cache-Control"]
 
 
 def test_a_team_lead_reaches_the_audit_log_and_erasure(client, world):
