@@ -6,8 +6,13 @@ class ResourcesConfig(AppConfig):
     verbose_name = "Resource library"
 
     def ready(self):
-        from resources.models import SupportOrganisation, Topic
+        from django.db.models.signals import post_save
+
+        from resources.models import SupportOrganisation, Topic, TopicLabel
+        from resources.topics import keep_source_label_in_step
         from website.content_cache import bump_on_save
 
+        post_save.connect(keep_source_label_in_step, sender=Topic, dispatch_uid="topic-label")
+        bump_on_save(TopicLabel)
         bump_on_save(Topic)
         bump_on_save(SupportOrganisation)

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Q
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
+    Locale,
     LockableMixin,
     Orderable,
     Page,
@@ -24,6 +26,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
+from wagtail_localize.fields import SynchronizedField
 
 from resources.choices import AreaType, Audience, Cost, ResourceType
 from website.blocks import SIMPLE_RICH_TEXT, BodyStreamBlock
@@ -42,6 +45,29 @@ class Topic(TagBase):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
         ordering = ["name"]
+
+
+class TopicLabel(TranslatableMixin, models.Model):
+    """A topic's name in one language.
+
+    Topics are taggit tags, which wagtail-localize cannot translate, and one tag is shared by
+    every language so that topic URLs, filters and counts stay the same everywhere. Each topic
+    has a label in the source language (kept in step with the tag's name) that translators
+    translate like any other snippet; a language without a label shows the tag's name."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="labels")
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic name")
+        verbose_name_plural = _("topic names")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "locale"], name="one_topic_label_per_locale")
+        ]
+
+    def __str__(self):
+        return self.name
 
 
 class AudienceFieldsMixin(models.Model):
@@ -274,6 +300,15 @@ class SupportOrganisation(
 
     objects = SupportOrganisationQuerySet.as_manager()
 
+    # The same in every language: addresses, numbers, and the slug (so an organisation's page
+    # has the same path in each language and the language switcher can find it).
+    override_translatable_fields = [
+        SynchronizedField("slug"),
+        SynchronizedField("website"),
+        SynchronizedField("phone"),
+        SynchronizedField("email"),
+    ]
+
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
@@ -374,7 +409,21 @@ class SupportOrganisationIndexPage(RoutablePageMixin, Page):
         verbose_name = _("support organisation directory")
 
     def organisations(self):
-        return SupportOrganisation.objects.live().filter(locale_id=self.locale_id)
+        """Live organisations in this directory's language, and, in English, those that have
+        not been translated into it yet: a directory is never empty for want of
+        translations. Each is annotated with the language it is written in."""
+        live = SupportOrganisation.objects.live()
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            shown = live.filter(locale_id=self.locale_id)
+        else:
+            translated = live.filter(locale_id=self.locale_id)
+            shown = live.filter(
+                Q(locale_id=self.locale_id)
+                | Q(locale_id=default.pk)
+                & ~Q(translation_key__in=translated.values("translation_key"))
+            )
+        return shown.annotate(content_language=F("locale__language_code"))
 
     @path("")
     def directory(self, request):
@@ -393,7 +442,10 @@ class SupportOrganisationIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="resources/support_organisation.html",
-            context_overrides={"organisation": organisation},
+            context_overrides={
+                "organisation": organisation,
+                "content_language_code": organisation.content_language,
+            },
         )
 
     def get_sitemap_urls(self, request=None):

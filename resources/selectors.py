@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -18,14 +18,16 @@ from resources.models import (
     SupportOrganisationTopic,
     Topic,
 )
+from resources.topics import sorted_by_name, topic_names
 from website.content_cache import cached_content
 
 
 def topic_facet(*, topics, through_model) -> Facet:
+    """Topics by slug (the same in every language), labelled in the visitor's language."""
     return Facet(
         name="topic",
         legend=_("Topic"),
-        choices=[(topic.slug, topic.name) for topic in topics],
+        choices=[(topic.slug, name) for topic, name in sorted_by_name(topics)],
         condition=lambda slug: Q(topic_items__tag__slug=slug),
         filter_condition=lambda slugs: Q(
             pk__in=through_model.objects.filter(tag__slug__in=slugs).values("content_object_id")
@@ -57,7 +59,13 @@ def resource_library_listing(
     *, index_page: ResourceIndexPage, request: HttpRequest, per_page: int
 ) -> Listing:
     def resources() -> QuerySet:
-        return ResourcePage.objects.child_of(index_page).live().public().order_by("title")
+        return (
+            ResourcePage.objects.child_of(index_page)
+            .live()
+            .public()
+            .annotate(content_language=F("alias_of__locale__language_code"))
+            .order_by("title")
+        )
 
     cache_key = f"library:{index_page.pk}"
     topics = topics_in_use(cache_key=cache_key, items=resources, related_name="resource_page_items")
@@ -70,6 +78,7 @@ def resource_library_listing(
                 "summary": resource.summary,
                 "type": str(resource.get_resource_type_display()),
                 "publisher": resource.publisher,
+                "content_language": resource.content_language,
             }
             for resource in page_of_resources
         ]
@@ -113,6 +122,9 @@ def support_organisation_listing(
                 "phone_label": organisation.phone_label,
                 "phone_display": organisation.phone_display,
                 "phone_link": organisation.phone_link,
+                "content_language": organisation.content_language
+                if organisation.locale_id != directory_page.locale_id
+                else None,
             }
             for organisation in page_of_organisations
         ]
@@ -159,6 +171,10 @@ def _home_page_entry_points(home_page: Page) -> dict:
             .annotate(resource_count=Count("resource_page_items", distinct=True))
             .order_by("name")
         )
+        names = topic_names(topics)
+        for topic in topics:
+            topic.label = names[topic.pk]
+        topics.sort(key=lambda topic: topic.label.lower())
     return {
         "library_page": library,
         "directory_page": directory,

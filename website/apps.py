@@ -9,8 +9,10 @@ class WebsiteConfig(AppConfig):
     def ready(self):
         from website import content_cache
         from website.groups import ensure_editorial_groups
+        from website.locales import ensure_locales
         from website.models import SiteSettings
 
         post_migrate.connect(ensure_editorial_groups, sender=self)
+        post_migrate.connect(ensure_locales, sender=self)
         content_cache.connect_signals()
         content_cache.bump_on_save(SiteSettings)

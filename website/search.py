@@ -13,11 +13,14 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from resources.models import SupportOrganisation
+from resources.models import SupportOrganisation, SupportOrganisationIndexPage
 from website.content_cache import cached_content, page_number_key
 
 MAX_QUERY_LENGTH = 200
 MAX_ORGANISATION_RESULTS = 10
+# Results are ordered in Python (the visitor's language first), so a search reads at most this
+# many matching pages; a query matching more than this should be narrowed anyway.
+MAX_PAGE_RESULTS = 200
 RESULTS_PER_PAGE = 10
 
 
@@ -49,27 +52,26 @@ def site_search(*, query: str, request: HttpRequest) -> SearchResults:
 def _search(*, query: str, request: HttpRequest, requested_page: str) -> SearchResults:
     language = get_language()
     locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
-    matching_pages = (
-        Page.objects.live()
-        .public()
-        .filter(locale=locale)
-        .exclude(depth__lte=2)
-        .specific()
-        .search(query, operator="and")
+    pages = pages_in_language_first(query=query, locale=locale)
+    page = Paginator(pages, RESULTS_PER_PAGE).get_page(requested_page)
+    alias_languages = dict(
+        Page.objects.filter(pk__in={result.alias_of_id for result in page.object_list}).values_list(
+            "pk", "locale__language_code"
+        )
     )
-    page = Paginator(matching_pages, RESULTS_PER_PAGE).get_page(requested_page)
-    organisations = list(
-        SupportOrganisation.objects.live()
-        .filter(locale=locale)
-        .search(query, operator="and")[:MAX_ORGANISATION_RESULTS]
+    organisations = organisations_in_language_first(query=query, locale=locale)
+    directory = (
+        SupportOrganisationIndexPage.objects.live().filter(locale=locale).first()
+        if organisations
+        else None
     )
-    directory = organisations[0].directory_page if organisations else None
     return SearchResults(
         pages=[
             {
                 "title": result.title,
                 "url": result.get_url(request=request),
                 "summary": getattr(result, "summary", "") or getattr(result, "introduction", ""),
+                "content_language": alias_languages.get(result.alias_of_id),
             }
             for result in page.object_list
         ],
@@ -81,6 +83,9 @@ def _search(*, query: str, request: HttpRequest, requested_page: str) -> SearchR
                 "phone_label": organisation.phone_label,
                 "phone_display": organisation.phone_display,
                 "phone_link": organisation.phone_link,
+                "content_language": None
+                if organisation.locale_id == locale.pk
+                else Locale.get_default().language_code,
             }
             for organisation in organisations
         ]
@@ -96,3 +101,37 @@ def _search(*, query: str, request: HttpRequest, requested_page: str) -> SearchR
         if page.has_next()
         else None,
     )
+
+
+def pages_in_language_first(*, query: str, locale: Locale) -> list[Page]:
+    """Pages of the visitor's language tree that match, best first, with pages written in
+    that language before the English of pages not translated yet (aliases)."""
+    matching = (
+        Page.objects.live()
+        .public()
+        .filter(locale=locale)
+        .exclude(depth__lte=2)
+        .specific()
+        .search(query, operator="and")
+    )
+    results = list(matching[:MAX_PAGE_RESULTS])
+    return sorted(results, key=lambda result: result.alias_of_id is not None)
+
+
+def organisations_in_language_first(*, query: str, locale: Locale) -> list[SupportOrganisation]:
+    """Matching organisations in the visitor's language, then in English those that have no
+    translation into it."""
+    live = SupportOrganisation.objects.live()
+    found = list(
+        live.filter(locale=locale).search(query, operator="and")[:MAX_ORGANISATION_RESULTS]
+    )
+    default = Locale.get_default()
+    if locale.pk != default.pk and len(found) < MAX_ORGANISATION_RESULTS:
+        translated = set(live.filter(locale=locale).values_list("translation_key", flat=True))
+        english = live.filter(locale=default).search(query, operator="and")
+        found += [
+            organisation
+            for organisation in english[:MAX_ORGANISATION_RESULTS]
+            if organisation.translation_key not in translated
+        ][: MAX_ORGANISATION_RESULTS - len(found)]
+    return found

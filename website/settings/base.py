@@ -152,8 +152,15 @@ TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
+# English is the source language. Urdu is written right to left; Django's LANGUAGES_BIDI says
+# so, and the templates read it. Adding a language: add it here, run `manage.py makemessages
+# -l <code>` in the project and in plan_builder, translate the .po files, and migrate (a Locale
+# that mirrors the English tree is made for it then; see website/locales.py).
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", _("English")),
+    ("cy", _("Welsh")),
+    ("ur", _("Urdu")),
+    ("pl", _("Polish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 

@@ -1,8 +1,11 @@
 from django import template
-from django.utils.translation import get_language
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
 from website.content_cache import cached_content
+from website.languages import LanguageVersion, language_name, language_versions
 
 register = template.Library()
 
@@ -58,3 +61,63 @@ def breadcrumb_ancestors(page) -> list[Page]:
     if page is None:
         return []
     return list(page.get_ancestors().filter(depth__gt=1))
+
+
+@register.simple_tag(takes_context=True)
+def page_language_versions(context) -> list[LanguageVersion]:
+    page = context.get("page")
+    return language_versions(context.get("request"), page if isinstance(page, Page) else None)
+
+
+@register.simple_tag
+def configured_languages() -> list[dict]:
+    return [
+        {
+            "code": code,
+            "name": language_name(code),
+            "is_current": code == get_language(),
+            "is_bidi": get_language_info(code)["bidi"],
+        }
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url: str) -> str:
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context) -> dict | None:
+    """The language of the main content when it differs from the page's language: a page
+    not translated yet (an alias of the English), or an organisation shown in English."""
+    current = get_language()
+    code = context.get("content_language_code")
+    page = context.get("page")
+    if code is None and isinstance(page, Page) and page.alias_of_id:
+        code = cached_content(
+            f"alias-language:{page.pk}",
+            lambda: (
+                Page.objects.filter(pk=page.alias_of_id)
+                .values_list("locale__language_code", flat=True)
+                .first()
+            ),
+        )
+    if not code or code == current:
+        return None
+    return get_language_info(code)
+
+
+@register.simple_tag(takes_context=True)
+def content_lang(context, code: str | None = None) -> str:
+    """lang and dir attributes for content written in another language than the page's: the
+    English of an untranslated page (from the context), or of one listed item (``code``)."""
+    if code is None:
+        language = context.get("content_language")
+    else:
+        language = get_language_info(code) if code != get_language() else None
+    if not language:
+        return ""
+    direction = "rtl" if language["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', language["code"], direction)

@@ -15,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
 from resources import starter_content as data
+from resources import starter_translation as starter
 from resources.models import (
     ResourceIndexPage,
     ResourcePage,
@@ -22,6 +23,7 @@ from resources.models import (
     SupportOrganisation,
     SupportOrganisationIndexPage,
     Topic,
+    TopicLabel,
 )
 from website.models import ContentPage, HomePage, HomePageFeaturedResource
 
@@ -141,9 +143,22 @@ class Command(BaseCommand):
         "Safe to run again; nothing is duplicated."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--write-translation-template",
+            action="store_true",
+            help=(
+                "Also write resources/starter_translations/starter.pot: every string of the "
+                "translated starter pages and topics, for translators (merge it into each "
+                "language's .po file with msgmerge)."
+            ),
+        )
+
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
+        self.write_template = options["write_translation_template"]
         self.counts: dict[str, Counter] = defaultdict(Counter)
+        self.translation_counts: dict[str, Counter] = defaultdict(Counter)
         self.removed_welcome_page = False
         quiet = (
             loggers_at_level(CHATTY_LOGGERS, logging.WARNING)
@@ -176,6 +191,16 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {kind}: {counts[CREATED]} created, {counts[UPDATED]} updated, "
                 f"{counts[UNCHANGED]} unchanged"
+            )
+        for language_code, counts in sorted(self.translation_counts.items()):
+            self.stdout.write(
+                f"  Translations into {language_code}: {counts[starter.TRANSLATED]} made, "
+                f"{counts[starter.UPDATED]} updated, {counts[starter.UNCHANGED]} unchanged"
+                + (
+                    f", {counts[starter.INCOMPLETE]} incomplete"
+                    if counts[starter.INCOMPLETE]
+                    else ""
+                )
             )
         if self.removed_welcome_page:
             self.stdout.write("  Removed Wagtail's default welcome page.")
@@ -232,6 +257,44 @@ class Command(BaseCommand):
         self.finish_page(home, home_created, changed)
 
         self.point_default_site_at(home)
+        self.translate(home, library, directory)
+
+    def translate(self, home, library, directory) -> None:
+        """Mirror the English tree into every other language, then translate the pages and
+        topics the starter catalogues cover (the rest stay English aliases)."""
+        self.translation_counts: dict[str, Counter] = defaultdict(Counter)
+        starter.sync_locale_trees()
+        items = [
+            starter.Translatable(home, home.slug),
+            starter.Translatable(library, library.slug),
+            starter.Translatable(directory, directory.slug),
+            *(
+                starter.Translatable(self.child_page(home, item["slug"]), item["slug"])
+                for item in data.CONTENT_PAGES
+            ),
+            *(
+                starter.Translatable(
+                    TopicLabel.objects.get(topic=topic, locale=self.locale), f"topic:{slug}"
+                )
+                for slug, topic in self.topics.items()
+            ),
+        ]
+        if self.write_template:
+            starter.translation_template(items).save(str(starter.TEMPLATE_PATH))
+            self.log(f"  Wrote {starter.TEMPLATE_PATH}", level=1)
+        for language_code in starter.catalogue_languages():
+            locale = Locale.objects.filter(language_code=language_code).first()
+            if locale is None:
+                self.log(
+                    f"  No locale for {language_code}: its starter translations skipped.", level=1
+                )
+                continue
+            catalogue = starter.load_catalogue(language_code)
+            for item in items:
+                outcome = starter.translate(item, locale, catalogue)
+                self.translation_counts[language_code][outcome] += 1
+                if outcome != starter.UNCHANGED:
+                    self.log(f"  {language_code}: {outcome} {item.key}")
 
     def load_topics(self) -> dict[str, Topic]:
         topics = {}
@@ -351,6 +414,10 @@ class Command(BaseCommand):
         for old_page in old_pages.distinct():
             still_used = Site.objects.filter(root_page_id=old_page.pk).exists()
             if self.is_old_welcome_page(old_page) and not still_used:
+                # With other languages set up, migrate mirrored it into each of them.
+                for copy in Page.objects.filter(translation_key=old_page.translation_key):
+                    if copy.pk != old_page.pk and self.is_old_welcome_page(copy):
+                        copy.delete()
                 Page.objects.get(pk=old_page.pk).delete()
                 self.removed_welcome_page = True
                 self.log(f"  Deleted the old welcome page '{old_page.title}'.")

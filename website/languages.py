@@ -1,0 +1,87 @@
+"""The same page in every language the site is in: for the language switcher, the hreflang
+alternates and the sitemap.
+
+Every content language mirrors the English tree (website/locales.py), so each page has a
+version in each language: a translation, or an alias that shows the English. Routable pages
+(the directory's organisation pages) and views outside Wagtail (search) keep the rest of
+their path; the query string is kept too, so filters and searches survive a switch.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page
+
+from website.content_cache import cached_content
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+    is_bidi: bool
+
+
+def language_name(code: str) -> str:
+    """The language's name in that language, as people look for it: "Cymraeg", "اردو"."""
+    name = get_language_info(code)["name_local"]
+    return name[:1].upper() + name[1:]
+
+
+def is_language_prefixed(request: HttpRequest) -> bool:
+    codes = {code for code, _name in settings.LANGUAGES}
+    return request.path_info.split("/", 2)[1] in codes
+
+
+def page_urls(page: Page, request: HttpRequest) -> dict[str, str]:
+    """The URL of each live language version of a page, cached until content changes."""
+
+    def compute() -> dict[str, str]:
+        urls = {}
+        for version in page.get_translations(inclusive=True).live().select_related("locale"):
+            url = version.get_url(request=request)
+            if url:
+                urls[version.locale.language_code] = url
+        return urls
+
+    return cached_content(f"language-versions:{page.pk}", compute)
+
+
+def language_versions(request: HttpRequest, page: Page | None = None) -> list[LanguageVersion]:
+    """This address in every configured language. Empty for areas that are not
+    language-prefixed (the plan builder and the admin): they switch with Django's
+    set_language form instead."""
+    if request is None or not is_language_prefixed(request):
+        return []
+    current = get_language()
+    query = request.META.get("QUERY_STRING", "")
+    urls = page_urls(page, request) if page is not None and page.pk else {}
+    # A routable page's own route (an organisation under the directory) is the same in every
+    # language.
+    own_url = urls.get(current, "")
+    subpage_path = (
+        request.path[len(own_url) :] if own_url and request.path.startswith(own_url) else ""
+    )
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        if page is not None and page.pk:
+            if code not in urls:
+                continue
+            url = urls[code] + subpage_path
+        else:
+            url = translate_url(request.path, code)
+        versions.append(
+            LanguageVersion(
+                code=code,
+                name=language_name(code),
+                url=f"{url}?{query}" if query else url,
+                is_current=code == current,
+                is_bidi=get_language_info(code)["bidi"],
+            )
+        )
+    return versions
