@@ -62,7 +62,7 @@ def validate_review_date(value: date) -> date:
     if value > latest:
         raise forms.ValidationError(
             _("Set a review within %(months)s months, on or before %(date)s.")
-            % {"months": max_review_months(), "date": date_format(latest, "j F Y")}
+            % {"months": max_review_months(), "date": date_format(latest, "j E Y")}
         )
     return value
 

@@ -437,7 +437,7 @@ class GoalRating(models.Model):
 
     def __str__(self):
         return _("Rating of %(date)s: %(attainment)s out of 10") % {
-            "date": date_format(self.rated_on, "j F Y"),
+            "date": date_format(self.rated_on, "j E Y"),
             "attainment": self.attainment,
         }
 

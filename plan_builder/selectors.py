@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q, QuerySet
@@ -21,6 +22,7 @@ from plan_builder.models import (
     Contact,
     Goal,
     GoalRating,
+    Person,
     Plan,
     Statement,
     StatementKind,
@@ -332,3 +334,12 @@ def suggestions_for_plan(detail: PlanDetail, *, limit: int = 5) -> list[Suggesti
         if items:
             suggestions.append(Suggestion(attachable, items))
     return suggestions
+
+
+def copy_language(person: Person) -> str:
+    """The language of the person's copy of their plan: their preferred language when the
+    site has an interface in it, otherwise the site's default."""
+    available = {code for code, _name in settings.LANGUAGES}
+    if person.preferred_language in available:
+        return person.preferred_language
+    return settings.LANGUAGE_CODE

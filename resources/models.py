@@ -1,10 +1,12 @@
 """The resource library and the support-organisation directory."""
 
+from django.conf import global_settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.http import Http404
 from django.utils.functional import cached_property
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -178,7 +180,21 @@ class ResourcePage(AudienceFieldsMixin, Page):
             [FieldPanel("last_reviewed"), FieldPanel("next_review_due")],
             heading=_("Review dates"),
         ),
+        InlinePanel(
+            "language_versions",
+            label=_("The resource in other languages"),
+            help_text=_(
+                "Versions the publisher made in other languages, such as a workbook in Urdu. "
+                "People reading this site in that language are sent to it first."
+            ),
+        ),
         InlinePanel("related_resource_items", label=_("Related resources"), max_num=6),
+    ]
+    # Links and files are the same in every language of this site; the versions in other
+    # languages are chosen by language, not translated.
+    override_translatable_fields = [
+        SynchronizedField("external_url"),
+        SynchronizedField("language_versions"),
     ]
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
@@ -197,6 +213,7 @@ class ResourcePage(AudienceFieldsMixin, Page):
 
     class Meta:
         verbose_name = _("resource")
+        verbose_name_plural = _("resources")
 
     def clean(self):
         super().clean()
@@ -216,12 +233,60 @@ class ResourcePage(AudienceFieldsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        versions = list(self.language_versions.select_related("document"))
+        language = get_language()
+        context["version_in_language"] = next(
+            (version for version in versions if version.language == language), None
+        )
+        context["other_language_versions"] = [
+            version for version in versions if version.language != language
+        ]
         context["related_resources"] = [
             item.resource
             for item in self.related_resource_items.select_related("resource")
             if item.resource.live
         ]
         return context
+
+
+class ResourceLanguageVersion(Orderable):
+    """The external material in another language: a link, a document, or both."""
+
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="language_versions")
+    language = models.CharField(_("language"), max_length=10, choices=global_settings.LANGUAGES)
+    title = models.CharField(
+        _("title in that language"),
+        max_length=255,
+        blank=True,
+        help_text=_("As the publisher wrote it, if it differs from the English title."),
+    )
+    external_url = models.URLField(_("link"), blank=True, max_length=500)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        FieldPanel("language"),
+        FieldPanel("title"),
+        FieldPanel("external_url"),
+        FieldPanel("document"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("version in another language")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "language"], name="one_version_per_language")
+        ]
+
+    def clean(self):
+        if not self.external_url and not self.document_id:
+            raise ValidationError(
+                {"external_url": _("Add a link to this version, upload it, or both.")}
+            )
+
+    @property
+    def language_name(self) -> str:
+        return get_language_info(self.language)["name_local"]
 
 
 class ResourcePageRelatedResource(Orderable):

@@ -78,12 +78,15 @@ def source_segments(source: TranslationSource):
     )
 
 
-def source_for(instance: models.Model) -> TranslationSource:
-    """The wagtail-localize source of an object, brought up to date with its English."""
+def source_for(instance: models.Model) -> tuple[TranslationSource, bool]:
+    """The wagtail-localize source of an object, brought up to date with its English, and
+    whether that English is new or changed."""
     source, created = TranslationSource.get_or_create_from_instance(instance)
-    if not created:
-        source.update_from_db()
-    return source
+    if created:
+        return source, True
+    previous = source.content_json
+    source.update_from_db()
+    return source, source.content_json != previous
 
 
 def translation_template(items: list[Translatable]) -> polib.POFile:
@@ -97,7 +100,8 @@ def translation_template(items: list[Translatable]) -> polib.POFile:
     }
     seen = set()
     for item in items:
-        for segment in source_segments(source_for(item.instance)):
+        source, _changed = source_for(item.instance)
+        for segment in source_segments(source):
             key = (item.key, segment.string.data)
             if key in seen:
                 continue
@@ -117,7 +121,7 @@ def translate(item: Translatable, locale: Locale, catalogue: dict) -> str:
     """Translate one object into ``locale`` from the catalogue; publish it when something
     changed. An object the catalogue does not fully cover is left as it is (for a page, the
     English alias) and reported as incomplete."""
-    source = source_for(item.instance)
+    source, english_changed = source_for(item.instance)
     Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
@@ -145,25 +149,12 @@ def translate(item: Translatable, locale: Locale, catalogue: dict) -> str:
 
     existing = item.instance.get_translation_or_none(locale)
     is_alias = isinstance(existing, Page) and existing.alias_of_id is not None
-    if (
-        existing is not None
-        and not is_alias
-        and not strings_changed
-        and not source_is_newer(source, existing)
-    ):
+    if existing is not None and not is_alias and not strings_changed and not english_changed:
         return UNCHANGED
-    translated = source.create_or_update_translation(locale, publish=True)
+    translated, _created = source.create_or_update_translation(locale, publish=True)
     if isinstance(translated, Page):
         ask_for_native_speaker_review(translated)
     return TRANSLATED if existing is None or is_alias else UPDATED
-
-
-def source_is_newer(source: TranslationSource, translated: models.Model) -> bool:
-    """Whether the English changed (in fields that are not text, too) since the translation
-    was last made from it."""
-    last_made = source.translation_logs.filter(locale=translated.locale).order_by("-created_at")
-    latest = last_made.values_list("created_at", flat=True).first()
-    return latest is None or source.last_updated_at > latest
 
 
 def review_workflow() -> Workflow:

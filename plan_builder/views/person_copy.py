@@ -7,13 +7,14 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.views import View
 from django.views.generic import TemplateView
 
 from plan_builder import services
 from plan_builder.models import AuditAction, Plan
 from plan_builder.pdf import render_plan_pdf
-from plan_builder.selectors import plan_detail
+from plan_builder.selectors import copy_language, plan_detail
 from plan_builder.views.base import PlanMixin
 
 TEMPLATE = "plan_builder/my_plan.html"
@@ -32,8 +33,10 @@ def my_plan_context(plan: Plan, *, show_nhs_number: bool, pdf_url: str) -> dict:
 
 
 def pdf_response(context: dict) -> HttpResponse:
+    with translation.override(copy_language(context["person"])):
+        pdf = render_plan_pdf(context=context)
     return HttpResponse(
-        render_plan_pdf(context=context),
+        pdf,
         content_type="application/pdf",
         headers={"Content-Disposition": f'attachment; filename="{PDF_FILENAME}"'},
     )
@@ -58,7 +61,8 @@ class MyPlanView(PlanMixin, TemplateView):
         return context
 
     def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
+        with translation.override(copy_language(self.plan.person)):
+            response = super().get(request, *args, **kwargs).render()
         services.audit_record(
             actor=request.user, action=AuditAction.VIEW, plan=self.plan, detail="Printed view"
         )
@@ -93,7 +97,8 @@ class SharedPlanView(View):
             show_nhs_number=False,
             pdf_url=reverse("plan_builder:shared_plan_pdf", args=[token]),
         )
-        return TemplateResponse(request, TEMPLATE, context)
+        with translation.override(copy_language(plan.person)):
+            return TemplateResponse(request, TEMPLATE, context).render()
 
 
 class SharedPlanPdfView(View):

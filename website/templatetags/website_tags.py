@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
@@ -52,7 +53,7 @@ def site_home_page(context) -> Page | None:
 def short_date(value) -> str:
     if not value:
         return ""
-    return f"{value.day} {value:%B %Y}"
+    return date_format(value, "j E Y")
 
 
 @register.simple_tag
