@@ -61,7 +61,8 @@ def main() -> None:
     setup_django(os.environ.get("BENCH_DATABASE_URL"))
 
     from django.test import Client
-    from wagtail.models import Page
+    from wagtail.models import Locale, Page
+    from wagtail_localize.synctree import synchronize_tree
 
     from tests.factories import (
         SupportOrganisationFactory,
@@ -70,6 +71,7 @@ def main() -> None:
     )
 
     site = build_site_tree()
+    english, urdu = Locale.get_default(), Locale.objects.get(language_code="ur")
     site["topics"] = [TopicFactory(name=f"Benchmark topic {n}") for n in range(10)]
     bare = site["home"].add_child(instance=Page(title="Bare page", slug="bare"))
     for n in range(60):
@@ -82,6 +84,8 @@ def main() -> None:
     for count in sorted(args.resources):
         print(f"Building {count} resources ...", file=sys.stderr, flush=True)
         created = build_content(site, count, created)
+        # Mirror the tree into Urdu, as every language is: untranslated pages become aliases.
+        synchronize_tree(english, urdu)
         resource = site["library"].get_children().live().last().specific
         pages = [
             ("bare Wagtail page", bare.url),
@@ -97,6 +101,17 @@ def main() -> None:
             (
                 "search, each one new",
                 [f"/en/search/?q=living+well+{n:05d}" for n in range(args.iterations + 6)],
+            ),
+            ("library, Urdu", site["library"].url.replace("/en/", "/ur/", 1)),
+            (
+                "library, filtered, Urdu",
+                f"{site['library'].url.replace('/en/', '/ur/', 1)}?topic={topic}"
+                "&audience=families-and-carers&type=guide",
+            ),
+            ("search, repeated, Urdu", "/ur/search/?q=living+well"),
+            (
+                "search, each new, Urdu",
+                [f"/ur/search/?q=living+well+{n:05d}" for n in range(args.iterations + 6)],
             ),
         ]
         results = {name: measure(client, url, args.iterations) for name, url in pages}

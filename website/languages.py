@@ -4,10 +4,11 @@ alternates and the sitemap.
 Every content language mirrors the English tree (website/locales.py), so each page has a
 version in each language: a translation, or an alias that shows the English. Routable pages
 (the directory's organisation pages) and views outside Wagtail (search) keep the rest of
-their path; the query string is kept too, so filters and searches survive a switch.
+their path; a search keeps its words.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -59,7 +60,9 @@ def language_versions(request: HttpRequest, page: Page | None = None) -> list[La
     if request is None or not is_language_prefixed(request):
         return []
     current = get_language()
-    query = request.META.get("QUERY_STRING", "")
+    # A search keeps its words; other query strings are not echoed back into the page.
+    search_words = request.GET.get("q", "") if page is None else ""
+    query = urlencode({"q": search_words}) if search_words else ""
     urls = page_urls(page, request) if page is not None and page.pk else {}
     # A routable page's own route (an organisation under the directory) is the same in every
     # language.

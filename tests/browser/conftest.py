@@ -73,12 +73,15 @@ def restore_wagtail_initial_data() -> None:
     from django.conf import settings
     from wagtail.models import Locale, Page, Site
 
+    from website.locales import ensure_locales
+
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root"))
     if not Site.objects.filter(is_default_site=True).exists():
         Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
+    ensure_locales()
 
 
 @pytest.fixture

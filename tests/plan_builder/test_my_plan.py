@@ -219,7 +219,7 @@ def test_page_is_standalone_with_no_inline_styles_or_scripts(plan, attached):
     html = render_my_plan(plan)
 
     assert html.lstrip().startswith("<!DOCTYPE html>")
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
     assert "/static/plan_builder/my_plan.css" in html
     assert "<script" not in html
     assert "style=" not in html

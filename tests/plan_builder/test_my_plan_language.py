@@ -15,7 +15,7 @@ from tests.plan_factories import ActionFactory, GoalFactory, PersonFactory, Plan
 pytestmark = pytest.mark.django_db
 
 URDU_HEADING = "آپ کی نگہداشت اور مدد کا منصوبہ"
-GOAL = "میں دوبارہ اکیلے دکان تک پیدل جانا چاہتی ہوں۔"
+GOAL = "میں دوبارہ اکیلے دکان تک پیدل جانا چاہتی ہوں۔"  # noqa: RUF001
 
 
 @pytest.fixture

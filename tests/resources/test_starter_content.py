@@ -63,13 +63,17 @@ def test_default_site_points_at_the_new_home_page():
 def test_pages_are_live_with_revisions():
     load()
 
-    pages = Page.objects.filter(depth__gt=1)
+    pages = Page.objects.filter(depth__gt=1, locale__language_code="en")
     assert pages.count() >= 4 + 12 + 3
     for page in pages:
         assert page.live, page.url_path
         assert not page.has_unpublished_changes, page.url_path
         assert page.latest_revision_id is not None, page.url_path
-    assert ContentPage.objects.count() == 4
+    assert ContentPage.objects.filter(locale__language_code="en").count() == 4
+    # Every other language mirrors the tree: translations, or aliases that follow the English.
+    for page in Page.objects.filter(depth__gt=1).exclude(locale__language_code="en"):
+        assert page.live, page.url_path
+        assert page.alias_of_id or page.latest_revision_id, page.url_path
     menu_slugs = set(pages.filter(show_in_menus=True).values_list("slug", flat=True))
     assert menu_slugs == {"resources", "support-organisations", "what-is-personalised-care"}
 
@@ -87,7 +91,8 @@ def test_organisations_are_published():
 @pytest.mark.django_db
 def test_changed_content_is_put_back_on_the_next_run():
     load()
-    resource = ResourcePage.objects.get(slug="my-life-my-goals")
+    english = ResourcePage.objects.filter(locale__language_code="en")
+    resource = english.get(slug="my-life-my-goals")
     starter_summary = resource.summary
     resource.summary = "Edited by hand."
     resource.save_revision().publish()
@@ -96,7 +101,9 @@ def test_changed_content_is_put_back_on_the_next_run():
 
     resource.refresh_from_db()
     assert resource.summary == starter_summary
-    assert ResourcePage.objects.filter(slug="my-life-my-goals").count() == 1
+    assert english.filter(slug="my-life-my-goals").count() == 1
+    in_urdu = ResourcePage.objects.get(slug="my-life-my-goals", locale__language_code="ur")
+    assert in_urdu.summary == starter_summary
 
 
 @pytest.mark.django_db
@@ -117,3 +124,55 @@ def test_creates_a_default_site_when_there_is_none():
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("localhost", 80)
     assert isinstance(site.root_page.specific, HomePage)
+
+
+@pytest.mark.django_db
+def test_starter_pages_and_topics_are_translated_into_urdu_and_polish_for_review(client):
+    load()
+    from wagtail.models import WorkflowState
+    from wagtail_localize.models import StringTranslation
+
+    from resources import starter_translation
+    from resources.models import TopicLabel
+
+    english = Page.objects.filter(locale__language_code="en", depth__in=[2, 3])
+    for code in ("ur", "pl"):
+        translated = Page.objects.filter(
+            locale__language_code=code, alias_of__isnull=True, depth__in=[2, 3]
+        ).specific()
+        assert {page.translation_key for page in translated} == {
+            page.translation_key for page in english
+        }, code
+        for page in translated:
+            source = Page.objects.get(
+                translation_key=page.translation_key, locale__language_code="en"
+            )
+            assert page.title != source.title, page.url_path
+            assert page.live
+            state = WorkflowState.objects.for_instance(page).get(status="in_progress")
+            assert state.workflow.name == starter_translation.REVIEW_WORKFLOW_NAME
+        assert (
+            TopicLabel.objects.filter(locale__language_code=code).count() == Topic.objects.count()
+        )
+        response = client.get(f"/{code}/")
+        assert response.status_code == 200
+        assert "This page is only available" not in response.content.decode()
+
+    # Resources are not translated: in Urdu they are English aliases.
+    assert (
+        ResourcePage.objects.filter(locale__language_code="ur", alias_of__isnull=True).count() == 0
+    )
+    # Marked in the translation editor as unchecked drafts.
+    drafts = StringTranslation.objects.filter(tool_name=starter_translation.TOOL_NAME)
+    assert drafts.count() == StringTranslation.objects.count() > 0
+
+
+def test_every_starter_catalogue_covers_the_whole_template():
+    from resources import starter_translation
+
+    template = {
+        (entry.msgctxt, entry.msgid)
+        for entry in __import__("polib").pofile(str(starter_translation.TEMPLATE_PATH))
+    }
+    for code in starter_translation.catalogue_languages():
+        assert set(starter_translation.load_catalogue(code)) >= template, code
