@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from plan_builder.models import (
     ABOUT_ME_FIELDS,
@@ -226,10 +227,14 @@ def plan_versions(plan: Plan) -> QuerySet[Plan]:
 # What changed since the last version -------------------------------------------------------
 
 SNAPSHOT_FIELDS = {
-    "About me": ABOUT_ME_FIELDS,
-    "Contingency plan": CONTINGENCY_FIELDS,
-    "Agreement and consent": ["consent_to_share", "consent_scope", "best_interests_note"],
-    "Review": ["review_due", "review_responsible"],
+    gettext_lazy("About me"): ABOUT_ME_FIELDS,
+    gettext_lazy("Contingency plan"): CONTINGENCY_FIELDS,
+    gettext_lazy("Agreement and consent"): [
+        "consent_to_share",
+        "consent_scope",
+        "best_interests_note",
+    ],
+    gettext_lazy("Review"): ["review_due", "review_responsible"],
 }
 
 
@@ -246,31 +251,36 @@ def _plan_lines(detail: PlanDetail) -> dict[str, dict[str, str]]:
     plan = detail.plan
     sections: dict[str, dict[str, str]] = {}
     for section, names in SNAPSHOT_FIELDS.items():
-        sections[section] = {
+        sections[str(section)] = {
             str(Plan._meta.get_field(name).verbose_name).capitalize(): str(
                 getattr(plan, f"get_{name}_display", lambda n=name: getattr(plan, n))()
             )
             for name in names
             if getattr(plan, name) not in ("", None)
         }
-    sections["Contacts"] = {
+    sections[gettext("Contacts")] = {
         f"{contact.name}": f"{contact.relationship_or_role} {contact.phone} {contact.email}".strip()
         for contact in detail.personal_contacts + detail.professional_contacts
     }
-    sections["Strengths"] = {item.text: "" for item in detail.strengths}
-    sections["Needs and concerns"] = {item.text: "" for item in detail.needs}
+    sections[gettext("Strengths")] = {item.text: "" for item in detail.strengths}
+    sections[gettext("Needs and concerns")] = {item.text: "" for item in detail.needs}
     goals: dict[str, str] = {}
     for view in detail.goals:
         goal = view.goal
-        goals[goal.description] = f"{goal.get_status_display()}, importance {goal.importance}" + (
-            f", rated {view.latest_rating.attainment}" if view.latest_rating else ""
+        goals[goal.description] = gettext("%(status)s, importance %(importance)s") % {
+            "status": goal.get_status_display(),
+            "importance": goal.importance,
+        } + (
+            gettext(", rated %(rating)s") % {"rating": view.latest_rating.attainment}
+            if view.latest_rating
+            else ""
         )
         for action in view.actions:
             goals[f"{goal.description}: {action.description}"] = (
                 f"{action.who}, {action.get_status_display()}"
             )
-    sections["Goals and actions"] = goals
-    sections["Resources and organisations"] = {
+    sections[gettext("Goals and actions")] = goals
+    sections[gettext("Resources and organisations")] = {
         view.attachment.title: view.attachment.get_referral_status_display()
         for view in detail.attachments
     }

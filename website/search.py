@@ -120,18 +120,27 @@ def pages_in_language_first(*, query: str, locale: Locale) -> list[Page]:
 
 def organisations_in_language_first(*, query: str, locale: Locale) -> list[SupportOrganisation]:
     """Matching organisations in the visitor's language, then in English those that have no
-    translation into it."""
+    translation into it: one search over both languages."""
     live = SupportOrganisation.objects.live()
-    found = list(
-        live.filter(locale=locale).search(query, operator="and")[:MAX_ORGANISATION_RESULTS]
-    )
     default = Locale.get_default()
-    if locale.pk != default.pk and len(found) < MAX_ORGANISATION_RESULTS:
-        translated = set(live.filter(locale=locale).values_list("translation_key", flat=True))
-        english = live.filter(locale=default).search(query, operator="and")
-        found += [
-            organisation
-            for organisation in english[:MAX_ORGANISATION_RESULTS]
-            if organisation.translation_key not in translated
-        ][: MAX_ORGANISATION_RESULTS - len(found)]
-    return found
+    if locale.pk == default.pk:
+        return list(
+            live.filter(locale=locale).search(query, operator="and")[:MAX_ORGANISATION_RESULTS]
+        )
+    found = list(
+        live.filter(locale__in=[locale.pk, default.pk]).search(query, operator="and")[
+            : MAX_ORGANISATION_RESULTS * 2
+        ]
+    )
+    own = [organisation for organisation in found if organisation.locale_id == locale.pk]
+    english = [organisation for organisation in found if organisation.locale_id == default.pk]
+    translated = set()
+    if english:
+        translated = set(
+            live.filter(
+                locale=locale,
+                translation_key__in=[organisation.translation_key for organisation in english],
+            ).values_list("translation_key", flat=True)
+        )
+    fallbacks = [o for o in english if o.translation_key not in translated]
+    return (own + fallbacks)[:MAX_ORGANISATION_RESULTS]

@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 # Measured on SQLite with the test settings: a cold page (empty content cache) runs one query
 # per facet and one for the page of results, whatever the library's size; a warm page only
 # Wagtail's routing, the chrome and the site settings.
-COLD_LIBRARY_QUERIES = 25  # 22 before languages: + this page in each language, + topic names
-WARM_LIBRARY_QUERIES = 11  # 9 before languages: + the active locale, looked up twice
+COLD_LIBRARY_QUERIES = 23  # 22 before languages: + this page in each language
+WARM_LIBRARY_QUERIES = 9
 
 
 def add_resource(site_tree, **fields):

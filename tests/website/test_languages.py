@@ -249,3 +249,36 @@ def test_every_interface_string_is_translated(code):
         po = polib.pofile(str(catalogue))
         assert po.untranslated_entries() == [], catalogue
         assert po.fuzzy_entries() == [], catalogue
+
+
+def test_search_finds_organisations_in_english_until_they_are_translated(client, site):
+    page = client.get("/ur/search/?q=Admiral").content.decode()
+    assert "Admiral Nurse Helpline" in page
+    assert 'href="/ur/support-organisations/admiral/"' in page
+
+    organisation = site["organisation"]
+    urdu(
+        organisation,
+        {
+            organisation.name: "Admiral نرس ہیلپ لائن",
+            organisation.summary: "خاندانوں کے لیے مفت مشورہ",
+            organisation.phone_label: "ہیلپ لائن",
+            organisation.area_name: "انگلینڈ",
+        },
+    )
+    page = client.get("/ur/search/?q=Admiral").content.decode()
+    assert "Admiral نرس ہیلپ لائن" in page
+    assert "Admiral Nurse Helpline" not in page
+
+
+def test_english_titles_in_a_translated_page_are_marked_as_english(client, site):
+    """On the Urdu library (translated), its English-only resources and menu items carry
+    lang="en"; Urdu text does not."""
+    page = client.get("/ur/resources/").content.decode()
+    assert f"<h1>{URDU_TITLE}</h1>" in page
+    assert re.search(r'<a href="[^"]+" lang="en" dir="ltr">My Life, My Goals</a>', page)
+    assert re.search(
+        r'class="nhsuk-header__navigation-link" href="/ur/support-organisations/"'
+        r' lang="en" dir="ltr">',
+        page,
+    )

@@ -18,8 +18,14 @@ def _site_chrome(site: Site, request) -> dict:
     locale = Locale.get_active()
     home = root if root.locale_id == locale.pk else root.get_translation_or_none(locale) or root
     navigation = [
-        {"title": page.title, "url": page.get_url(request=request), "url_path": page.url_path}
-        for page in home.get_children().live().in_menu()
+        {
+            "title": page.title,
+            "url": page.get_url(request=request),
+            "url_path": page.url_path,
+            # An untranslated page's title is in the language it is an alias of.
+            "content_language": page.alias_of.locale.language_code if page.alias_of_id else None,
+        }
+        for page in home.get_children().live().in_menu().select_related("alias_of__locale")
     ]
     return {"home": home, "navigation": navigation}
 
@@ -111,13 +117,15 @@ def content_language(context) -> dict | None:
 
 
 @register.simple_tag(takes_context=True)
-def content_lang(context, code: str | None = None) -> str:
-    """lang and dir attributes for content written in another language than the page's: the
-    English of an untranslated page (from the context), or of one listed item (``code``)."""
-    if code is None:
-        language = context.get("content_language")
+def content_lang(context, *item_language: str | None) -> str:
+    """lang and dir attributes for content written in another language than the page's.
+    With no argument: the page's own content (the English of an untranslated page, from the
+    context). With one: a listed item's language, None when it is the page's language."""
+    if item_language:
+        code = item_language[0]
+        language = get_language_info(code) if code and code != get_language() else None
     else:
-        language = get_language_info(code) if code != get_language() else None
+        language = context.get("content_language")
     if not language:
         return ""
     direction = "rtl" if language["bidi"] else "ltr"
