@@ -15,8 +15,9 @@ from tests.resources.reading import cold_queries, read_listing, settle_site
 pytestmark = pytest.mark.django_db
 
 # Measured on SQLite with the test settings, with an empty content cache; the same with 5 or
-# 25 organisations.
-COLD_DIRECTORY_QUERIES = 23  # 20 before languages: + this page in each language, + the default locale, + its English fallbacks
+# 25 organisations. 20 before languages: + this page in each language, + the default locale,
+# + the English fallbacks.
+COLD_DIRECTORY_QUERIES = 23
 
 SNIPPET_ADMIN = "/admin/snippets/resources/supportorganisation/"
 
