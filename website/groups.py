@@ -18,6 +18,11 @@ EDITOR_PERMISSIONS = [
     "resources.add_topic",
     "resources.change_topic",
     "resources.view_topic",
+    "resources.add_topiclabel",
+    "resources.change_topiclabel",
+    "resources.view_topiclabel",
+    # Start translations of pages, organisations and topic names (wagtail-localize).
+    "wagtail_localize.submit_translation",
 ]
 MODERATOR_PERMISSIONS = [
     *EDITOR_PERMISSIONS,
@@ -26,6 +31,7 @@ MODERATOR_PERMISSIONS = [
     "resources.lock_supportorganisation",
     "resources.unlock_supportorganisation",
     "resources.delete_topic",
+    "resources.delete_topiclabel",
     "website.change_sitesettings",
     "website.view_sitesettings",
     "wagtailredirects.add_redirect",

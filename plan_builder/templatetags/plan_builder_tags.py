@@ -1,4 +1,5 @@
 from django import forms, template
+from django.utils.html import format_html
 
 from plan_builder.validators import phone_number_for_link
 
@@ -56,3 +57,12 @@ def page_query(context, number: int) -> str:
     query = context["request"].GET.copy()
     query["page"] = number
     return query.urlencode()
+
+
+@register.filter
+def ltr(value):
+    """Numbers (phone, NHS number) keep their left-to-right order inside right-to-left text:
+    otherwise Urdu shows "0161 496 0000" as "0000 496 0161"."""
+    if not value:
+        return value
+    return format_html('<bdi dir="ltr">{}</bdi>', value)

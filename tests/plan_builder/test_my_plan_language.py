@@ -84,3 +84,36 @@ def test_the_urdu_pdf_holds_the_right_to_left_text_in_an_embedded_urdu_font(
     assert len(urdu_letters) > 100
     for word in ("منصوبہ", "مدد"):
         assert word in text or word[::-1] in text, word
+
+
+def test_a_practitioner_switches_the_plan_builder_language_with_the_form(client, user):
+    client.force_login(user)
+    page = client.get(reverse("plan_builder:plan_list")).content.decode()
+    assert 'action="/i18n/setlang/"' in page
+    assert 'name="language" value="ur"' in page
+
+    response = client.post(
+        "/i18n/setlang/", {"language": "ur", "next": reverse("plan_builder:plan_list")}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("plan_builder:plan_list")
+
+    page = client.get(reverse("plan_builder:plan_list")).content.decode()
+    assert '<html lang="ur" dir="rtl">' in page
+    assert "no-store" in client.get(reverse("plan_builder:plan_list"))["Cache-Control"]
+
+
+def test_numbers_keep_their_order_in_right_to_left_text(client, user, urdu_plan):
+    person = urdu_plan.person
+    person.phone = "0161 496 0000"
+    person.nhs_number = "9434765919"
+    person.save()
+    client.force_login(user)
+
+    copy = client.get(reverse("plan_builder:my_plan", args=[urdu_plan.pk])).content.decode()
+    assert '<bdi dir="ltr">943 476 5919</bdi>' in copy
+
+    client.post("/i18n/setlang/", {"language": "ur", "next": "/plans/"})
+    page = client.get(reverse("plan_builder:plan_detail", args=[urdu_plan.pk])).content.decode()
+    assert '<bdi dir="ltr">0161 496 0000</bdi>' in page
+    assert '<bdi dir="ltr">943 476 5919</bdi>' in page

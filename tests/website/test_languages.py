@@ -282,3 +282,52 @@ def test_english_titles_in_a_translated_page_are_marked_as_english(client, site)
         r' lang="en" dir="ltr">',
         page,
     )
+
+
+# Editors ----------------------------------------------------------------------------------
+
+
+def editor(client):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(username="translator", password="x" * 16)
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return user
+
+
+def test_an_editor_submits_a_page_for_translation_and_edits_it_in_the_translation_editor(
+    client, site
+):
+    editor(client)
+    resource = site["resource"]
+    polish = Locale.objects.get(language_code="pl")
+
+    response = client.post(f"/admin/localize/submit/page/{resource.pk}/", {"locales": [polish.pk]})
+    assert response.status_code == 302
+
+    translated = Page.objects.get(translation_key=resource.translation_key, locale=polish)
+    assert translated.alias_of_id is None  # the English alias became a translation (a draft)
+    editor_page = client.get(f"/admin/pages/{translated.pk}/edit/")
+    assert editor_page.status_code == 200
+    assert "My Life, My Goals" in editor_page.content.decode()
+
+
+def test_an_editor_can_translate_topic_names_and_organisations(client, site):
+    editor(client)
+    polish = Locale.objects.get(language_code="pl")
+    label = TopicLabel.objects.get(topic=site["topic"], locale__language_code="en")
+    organisation = site["organisation"]
+
+    for app_model, pk in (
+        ("resources/topiclabel", label.pk),
+        ("resources/supportorganisation", organisation.pk),
+    ):
+        response = client.post(
+            f"/admin/localize/submit/snippet/{app_model}/{pk}/", {"locales": [polish.pk]}
+        )
+        assert response.status_code == 302, app_model
+
+    assert TopicLabel.objects.filter(topic=site["topic"], locale=polish).exists()
+    assert organisation.get_translation_or_none(polish) is not None
