@@ -8,6 +8,8 @@ import hashlib
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.utils.translation import get_language
@@ -52,12 +54,12 @@ def site_search(*, query: str, request: HttpRequest) -> SearchResults:
 def _search(*, query: str, request: HttpRequest, requested_page: str) -> SearchResults:
     language = get_language()
     locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
-    pages = pages_in_language_first(query=query, locale=locale)
-    page = Paginator(pages, RESULTS_PER_PAGE).get_page(requested_page)
-    alias_languages = dict(
-        Page.objects.filter(pk__in={result.alias_of_id for result in page.object_list}).values_list(
-            "pk", "locale__language_code"
-        )
+    page, results = search_pages(query=query, locale=locale, requested_page=requested_page)
+    alias_ids = {result.alias_of_id for result in results if result.alias_of_id}
+    alias_languages = (
+        dict(Page.objects.filter(pk__in=alias_ids).values_list("pk", "locale__language_code"))
+        if alias_ids
+        else {}
     )
     organisations = organisations_in_language_first(query=query, locale=locale)
     directory = (
@@ -73,7 +75,7 @@ def _search(*, query: str, request: HttpRequest, requested_page: str) -> SearchR
                 "summary": getattr(result, "summary", "") or getattr(result, "introduction", ""),
                 "content_language": alias_languages.get(result.alias_of_id),
             }
-            for result in page.object_list
+            for result in results
         ],
         organisations=[
             {
@@ -103,19 +105,25 @@ def _search(*, query: str, request: HttpRequest, requested_page: str) -> SearchR
     )
 
 
-def pages_in_language_first(*, query: str, locale: Locale) -> list[Page]:
-    """Pages of the visitor's language tree that match, best first, with pages written in
-    that language before the English of pages not translated yet (aliases)."""
-    matching = (
-        Page.objects.live()
-        .public()
-        .filter(locale=locale)
-        .exclude(depth__lte=2)
-        .specific()
-        .search(query, operator="and")
-    )
-    results = list(matching[:MAX_PAGE_RESULTS])
-    return sorted(results, key=lambda result: result.alias_of_id is not None)
+def search_pages(*, query: str, locale: Locale, requested_page: str) -> tuple[PaginatorPage, list]:
+    """One page of the matching pages in the visitor's language tree, best first. In a
+    translated language, pages written in it come before the English of pages not translated
+    yet (aliases): the first MAX_PAGE_RESULTS hits are ordered, and only the page shown is
+    loaded in full."""
+    matching = Page.objects.live().public().filter(locale=locale).exclude(depth__lte=2)
+    if locale.language_code == settings.LANGUAGE_CODE:
+        page = Paginator(
+            matching.specific().search(query, operator="and"), RESULTS_PER_PAGE
+        ).get_page(requested_page)
+        return page, list(page.object_list)
+    hits = list(matching.search(query, operator="and")[:MAX_PAGE_RESULTS])
+    hits.sort(key=lambda hit: hit.alias_of_id is not None)
+    page = Paginator(hits, RESULTS_PER_PAGE).get_page(requested_page)
+    shown = {
+        result.pk: result
+        for result in Page.objects.filter(pk__in=[hit.pk for hit in page.object_list]).specific()
+    }
+    return page, [shown[hit.pk] for hit in page.object_list if hit.pk in shown]
 
 
 def organisations_in_language_first(*, query: str, locale: Locale) -> list[SupportOrganisation]:
