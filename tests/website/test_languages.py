@@ -331,3 +331,66 @@ def test_an_editor_can_translate_topic_names_and_organisations(client, site):
 
     assert TopicLabel.objects.filter(topic=site["topic"], locale=polish).exists()
     assert organisation.get_translation_or_none(polish) is not None
+
+
+def test_a_translation_goes_through_the_same_moderation_as_the_english(client, site):
+    """An editor cannot publish; they submit the translation, and nothing changes on the live
+    site until a moderator approves it."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from wagtail.models import WorkflowState
+    from wagtail_localize.models import StringTranslation
+
+    editor(client)
+    polish = Locale.objects.get(language_code="pl")
+    resource = site["resource"]
+    client.post(f"/admin/localize/submit/page/{resource.pk}/", {"locales": [polish.pk]})
+    translation = Translation.objects.get(
+        source__object_id=resource.translation_key, target_locale=polish
+    )
+    title = translation.source.stringsegment_set.get(context__path="title")
+    StringTranslation.objects.create(
+        translation_of=title.string,
+        context=title.context,
+        locale=polish,
+        data="Moje życie, moje cele",
+        translation_type="manual",
+    )
+    translated = Page.objects.get(translation_key=resource.translation_key, locale=polish)
+
+    listing = client.get(f"/admin/pages/{translated.get_parent().pk}/").content.decode()
+    submit_url = f"/admin/translations/{translation.pk}/submit/"
+    assert submit_url in listing
+    assert client.get(submit_url).status_code == 200
+    response = client.post(submit_url)
+    assert response.status_code == 302
+
+    state = WorkflowState.objects.for_instance(translated).get(status="in_progress")
+    assert state.workflow.name == "Moderators approval"
+    live = client.get(f"/pl/resources/{resource.slug}/").content.decode()
+    assert "Moje życie, moje cele" not in live
+
+    moderator = get_user_model().objects.create_user(username="moderator", password="x" * 16)
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    state.current_task_state.task.specific.on_action(state.current_task_state, moderator, "approve")
+    live = client.get(f"/pl/resources/{resource.slug}/").content.decode()
+    assert "<h1>Moje życie, moje cele</h1>" in live
+
+
+def test_only_people_who_can_edit_it_may_submit_a_translation(client, site):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    editor(client)
+    polish = Locale.objects.get(language_code="pl")
+    resource = site["resource"]
+    client.post(f"/admin/localize/submit/page/{resource.pk}/", {"locales": [polish.pk]})
+    translation = Translation.objects.get(
+        source__object_id=resource.translation_key, target_locale=polish
+    )
+    nobody = get_user_model().objects.create_user(username="nobody", password="x" * 16)
+    nobody.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(nobody)
+    response = client.post(f"/admin/translations/{translation.pk}/submit/")
+    assert (response.status_code, response["Location"]) == (302, "/admin/")  # Wagtail's refusal
+    assert not translation.get_target_instance().workflow_in_progress
