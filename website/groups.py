@@ -21,8 +21,6 @@ EDITOR_PERMISSIONS = [
     "resources.add_topiclabel",
     "resources.change_topiclabel",
     "resources.view_topiclabel",
-    # Start translations of pages, organisations and topic names (wagtail-localize).
-    "wagtail_localize.submit_translation",
 ]
 MODERATOR_PERMISSIONS = [
     *EDITOR_PERMISSIONS,

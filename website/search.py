@@ -87,7 +87,7 @@ def _search(*, query: str, request: HttpRequest, requested_page: str) -> SearchR
                 "phone_link": organisation.phone_link,
                 "content_language": None
                 if organisation.locale_id == locale.pk
-                else Locale.get_default().language_code,
+                else settings.LANGUAGE_CODE,
             }
             for organisation in organisations
         ]
@@ -130,11 +130,11 @@ def organisations_in_language_first(*, query: str, locale: Locale) -> list[Suppo
     """Matching organisations in the visitor's language, then in English those that have no
     translation into it: one search over both languages."""
     live = SupportOrganisation.objects.live()
-    default = Locale.get_default()
-    if locale.pk == default.pk:
+    if locale.language_code == settings.LANGUAGE_CODE:
         return list(
             live.filter(locale=locale).search(query, operator="and")[:MAX_ORGANISATION_RESULTS]
         )
+    default = Locale.get_default()
     found = list(
         live.filter(locale__in=[locale.pk, default.pk]).search(query, operator="and")[
             : MAX_ORGANISATION_RESULTS * 2

@@ -74,6 +74,21 @@ def test_the_switcher_keeps_the_person_on_the_same_page(live_server, new_context
     assert page.locator("h1").inner_text() == resource.title
 
 
+def test_urdu_form_fields_are_mirrored(live_server, new_context, urdu_site):
+    page = new_context().new_page()
+    page.goto(f"{live_server.url}/ur/resources/")
+    option = page.locator(".nhsuk-checkboxes__item").first
+    box = option.locator(".nhsuk-checkboxes__input").bounding_box()
+    label = option.locator(".nhsuk-checkboxes__label").bounding_box()
+    # The tick box sits to the right of its label, where an Urdu reader starts.
+    assert box["x"] > label["x"]
+    option.locator(".nhsuk-checkboxes__label").click()
+    assert option.locator(".nhsuk-checkboxes__input").is_checked()
+    search_box = page.locator("#search-field").bounding_box()
+    button = page.locator(".nhsuk-header__search-form button").bounding_box()
+    assert button["x"] < search_box["x"]
+
+
 def test_urdu_pages_fit_a_small_phone(live_server, new_context, urdu_site):
     page = new_context(viewport={"width": 320, "height": 640}).new_page()
     for path in ("/ur/", "/ur/resources/", f"/ur/resources/{urdu_site['resource'].slug}/"):

@@ -211,6 +211,9 @@ def test_editors_can_write_organisations_but_not_publish_them():
     assert not editor.has_perm("resources.publish_supportorganisation")
     assert not editor.has_perm("resources.delete_supportorganisation")
     assert not editor.has_perm("website.change_sitesettings")
+    # Translators: start translations (wagtail-localize's migration), name topics.
+    assert editor.has_perm("wagtail_localize.submit_translation")
+    assert editor.has_perm("resources.change_topiclabel")
 
 
 @pytest.mark.django_db

@@ -394,3 +394,13 @@ def test_only_people_who_can_edit_it_may_submit_a_translation(client, site):
     response = client.post(f"/admin/translations/{translation.pk}/submit/")
     assert (response.status_code, response["Location"]) == (302, "/admin/")  # Wagtail's refusal
     assert not translation.get_target_instance().workflow_in_progress
+
+
+def test_the_not_found_page_is_in_the_persons_language(client, site):
+    response = client.get("/ur/no-such-page/")
+    page = response.content.decode()
+    assert response.status_code == 404
+    assert html_attributes(page) == ("ur", "rtl")
+    with translation.override("ur"):
+        assert translation.gettext("Page not found") in page
+    assert switcher_links(page)["en"] == "/en/no-such-page/"
