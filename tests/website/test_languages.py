@@ -404,3 +404,40 @@ def test_the_not_found_page_is_in_the_persons_language(client, site):
     with translation.override("ur"):
         assert translation.gettext("Page not found") in page
     assert switcher_links(page)["en"] == "/en/no-such-page/"
+
+
+def test_syncing_after_the_english_changes_keeps_what_was_translated(client, site):
+    """An editor changes the English and syncs: the Urdu keeps every translated string, and
+    only the changed one needs translating (shown in English until it is)."""
+    editor(client)
+    content = ContentPageFactory(
+        parent=site["home"],
+        title="Living well",
+        summary="Ideas for each day.",
+        body=[("paragraph", "<p>Walk every morning.</p>")],
+    )
+    starter.sync_locale_trees()
+    urdu(
+        content,
+        {
+            "Living well": "اچھی زندگی",
+            content.slug: content.slug,
+            "Ideas for each day.": "ہر دن کے لیے خیالات",
+            "Walk every morning.": "ہر صبح سیر کریں",
+        },
+    )
+    content.summary = "Small ideas for each day."
+    content.save_revision().publish()
+    source = TranslationSource.objects.get(object_id=content.translation_key)
+
+    response = client.post(f"/admin/localize/update/{source.pk}/", {"publish_translations": "on"})
+    assert response.status_code == 302
+
+    in_urdu = Page.objects.get(
+        translation_key=content.translation_key, locale__language_code="ur"
+    ).specific
+    assert in_urdu.title == "اچھی زندگی"
+    assert "ہر صبح سیر کریں" in str(in_urdu.body)
+    assert in_urdu.summary == "Small ideas for each day."  # not translated yet: the English
+    translation = Translation.objects.get(source=source, target_locale__language_code="ur")
+    assert polib.pofile(str(translation.export_po())).percent_translated() < 100
