@@ -6,9 +6,12 @@ import re
 
 import polib
 import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.utils import translation
-from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail.models import Locale, Page, WorkflowState
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from resources import starter_translation as starter
 from resources.models import ResourceLanguageVersion, TopicLabel
@@ -240,7 +243,6 @@ def test_po_export_for_a_translator_and_import_back_round_trips(site):
 def test_every_interface_string_is_translated(code):
     """A string without a translation shows in English to someone who chose their language:
     run makemessages and translate before merging."""
-    from django.conf import settings
 
     for catalogue in (
         settings.BASE_DIR / "locale" / code / "LC_MESSAGES" / "django.po",
@@ -288,9 +290,6 @@ def test_english_titles_in_a_translated_page_are_marked_as_english(client, site)
 
 
 def editor(client):
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
     user = get_user_model().objects.create_user(username="translator", password="x" * 16)
     user.groups.add(Group.objects.get(name="Editors"))
     client.force_login(user)
@@ -333,21 +332,21 @@ def test_an_editor_can_translate_topic_names_and_organisations(client, site):
     assert organisation.get_translation_or_none(polish) is not None
 
 
+def start_polish_translation(client, page) -> Translation:
+    """What an editor does first: "Translate this page" into Polish."""
+    polish = Locale.objects.get(language_code="pl")
+    client.post(f"/admin/localize/submit/page/{page.pk}/", {"locales": [polish.pk]})
+    return Translation.objects.get(source__object_id=page.translation_key, target_locale=polish)
+
+
 def test_a_translation_goes_through_the_same_moderation_as_the_english(client, site):
     """An editor cannot publish; they submit the translation, and nothing changes on the live
     site until a moderator approves it."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-    from wagtail.models import WorkflowState
-    from wagtail_localize.models import StringTranslation
 
     editor(client)
-    polish = Locale.objects.get(language_code="pl")
     resource = site["resource"]
-    client.post(f"/admin/localize/submit/page/{resource.pk}/", {"locales": [polish.pk]})
-    translation = Translation.objects.get(
-        source__object_id=resource.translation_key, target_locale=polish
-    )
+    translation = start_polish_translation(client, resource)
+    polish = translation.target_locale
     title = translation.source.stringsegment_set.get(context__path="title")
     StringTranslation.objects.create(
         translation_of=title.string,
@@ -378,16 +377,9 @@ def test_a_translation_goes_through_the_same_moderation_as_the_english(client, s
 
 
 def test_only_people_who_can_edit_it_may_submit_a_translation(client, site):
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Permission
 
     editor(client)
-    polish = Locale.objects.get(language_code="pl")
-    resource = site["resource"]
-    client.post(f"/admin/localize/submit/page/{resource.pk}/", {"locales": [polish.pk]})
-    translation = Translation.objects.get(
-        source__object_id=resource.translation_key, target_locale=polish
-    )
+    translation = start_polish_translation(client, site["resource"])
     nobody = get_user_model().objects.create_user(username="nobody", password="x" * 16)
     nobody.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(nobody)
