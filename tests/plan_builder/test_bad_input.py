@@ -4,7 +4,6 @@ share links. Each says what is wrong beside the field, keeps everything else typ
 nothing, and never fails with a server error."""
 
 import datetime
-import re
 
 import pytest
 from django.urls import reverse
@@ -14,6 +13,7 @@ from plan_builder import services
 from plan_builder.conf import add_months
 from plan_builder.models import Person, Plan, ShareLink
 from tests.factories import SupportOrganisationFactory
+from tests.plan_builder.reading import field_error
 from tests.plan_factories import GoalFactory, PlanFactory, TeamFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,27 +27,8 @@ TOO_FAR = (add_months(timezone.localdate(), 12) + datetime.timedelta(days=1)).is
 
 
 @pytest.fixture
-def plan(team):
-    return PlanFactory(person__team=team, person__full_name="Peggy Example")
-
-
-@pytest.fixture
 def goal(plan):
     return GoalFactory(plan=plan, description="Sing in the choir again.")
-
-
-@pytest.fixture
-def signed_in(client, user):
-    client.force_login(user)
-    return client
-
-
-def field_error(html: str, field_id: str) -> str:
-    """The message shown beside one field, or "" when there is none."""
-    match = re.search(
-        rf'<span class="nhsuk-error-message" id="{field_id}-error">(.*?)</span>\s*<', html, re.S
-    )
-    return re.sub(r"<[^>]+>", "", match.group(1)).replace("Error:", "").strip() if match else ""
 
 
 def unchanged(plan) -> tuple:

@@ -12,6 +12,7 @@ from plan_builder import services
 from plan_builder.conf import add_months
 from plan_builder.models import Attachment, Goal, Person, Plan, ShareLink
 from tests.factories import ResourcePageFactory
+from tests.plan_builder.reading import field_error
 from tests.plan_factories import GoalFactory, PlanFactory, TeamFactory, practitioner
 
 pytestmark = pytest.mark.django_db
@@ -22,25 +23,6 @@ TODAY = timezone.localdate
 @pytest.fixture
 def user(team):
     return practitioner(team, is_lead=True, first_name="Sam", last_name="Adviser")
-
-
-@pytest.fixture
-def plan(team):
-    return PlanFactory(person__team=team, person__full_name="Peggy Example")
-
-
-@pytest.fixture
-def signed_in(client, user):
-    client.force_login(user)
-    return client
-
-
-def field_error(html: str, field_id: str) -> str:
-    """The error message rendered for one field, or "" when there is none."""
-    match = re.search(
-        rf'<span class="nhsuk-error-message" id="{field_id}-error">(.*?)</span>\s*<', html, re.S
-    )
-    return re.sub(r"<[^>]+>", "", match.group(1)).replace("Error:", "").strip() if match else ""
 
 
 def new_plan_data(own_team, **changes) -> dict:

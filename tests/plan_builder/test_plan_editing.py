@@ -26,7 +26,6 @@ from tests.plan_factories import (
     ContactFactory,
     GoalFactory,
     GoalRatingFactory,
-    PlanFactory,
     StatementFactory,
     TeamFactory,
 )
@@ -36,17 +35,6 @@ pytestmark = pytest.mark.django_db
 
 def days(count: int) -> datetime.date:
     return timezone.localdate() + datetime.timedelta(days=count)
-
-
-@pytest.fixture
-def plan(team):
-    return PlanFactory(person__team=team, person__full_name="Peggy Example")
-
-
-@pytest.fixture
-def signed_in(client, user):
-    client.force_login(user)
-    return client
 
 
 def plan_page(client, plan) -> str:

@@ -27,16 +27,10 @@ from tests.plan_factories import (
     ContactFactory,
     GoalFactory,
     GoalRatingFactory,
-    PlanFactory,
     StatementFactory,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def plan(team):
-    return PlanFactory(person__team=team, person__full_name="Peggy Example")
 
 
 def attach_resource(plan, user, resource, **kwargs):
