@@ -1,6 +1,6 @@
 """The resource library and the support-organisation directory."""
 
-from django.conf import global_settings
+from django.conf import global_settings, settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -17,7 +17,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
-    Locale,
     LockableMixin,
     Orderable,
     Page,
@@ -478,16 +477,12 @@ class SupportOrganisationIndexPage(RoutablePageMixin, Page):
         not been translated into it yet: a directory is never empty for want of
         translations. Each is annotated with the language it is written in."""
         live = SupportOrganisation.objects.live()
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
-            shown = live.filter(locale_id=self.locale_id)
-        else:
-            translated = live.filter(locale_id=self.locale_id)
-            shown = live.filter(
-                Q(locale_id=self.locale_id)
-                | Q(locale_id=default.pk)
-                & ~Q(translation_key__in=translated.values("translation_key"))
-            )
+        translated = live.filter(locale_id=self.locale_id).values("translation_key")
+        shown = live.filter(
+            Q(locale_id=self.locale_id)
+            | Q(locale__language_code=settings.LANGUAGE_CODE)
+            & ~Q(translation_key__in=translated)
+        )
         return shown.annotate(content_language=F("locale__language_code"))
 
     @path("")

@@ -169,7 +169,6 @@ def _home_page_entry_points(home_page: Page) -> dict:
                 .values("pk")
             )
             .annotate(resource_count=Count("resource_page_items", distinct=True))
-            .order_by("name")
         )
         names = topic_names(topics)
         for topic in topics:
