@@ -480,8 +480,7 @@ class SupportOrganisationIndexPage(RoutablePageMixin, Page):
         translated = live.filter(locale_id=self.locale_id).values("translation_key")
         shown = live.filter(
             Q(locale_id=self.locale_id)
-            | Q(locale__language_code=settings.LANGUAGE_CODE)
-            & ~Q(translation_key__in=translated)
+            | Q(locale__language_code=settings.LANGUAGE_CODE) & ~Q(translation_key__in=translated)
         )
         return shown.annotate(content_language=F("locale__language_code"))
 

@@ -167,8 +167,7 @@ def _home_page_entry_points(home_page: Page) -> dict:
                 resource_page_items__content_object__in=ResourcePage.objects.child_of(library)
                 .live()
                 .values("pk")
-            )
-            .annotate(resource_count=Count("resource_page_items", distinct=True))
+            ).annotate(resource_count=Count("resource_page_items", distinct=True))
         )
         names = topic_names(topics)
         for topic in topics:
