@@ -6,7 +6,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds import oembed_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -52,11 +54,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "website.middleware.ContentSecurityPolicyMiddleware",
+    "website.middleware.permissions_policy",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "website.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -176,7 +181,19 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Dementia Wellbeing Plan"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt", "epub"]
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Videos come from YouTube or Vimeo only (the video block says so): the Content-Security-Policy
+# lets the page frame those two players (CSP_VIDEO_PLAYERS) and nothing else, so other
+# providers are refused when the editor saves rather than shown as a blocked frame.
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [oembed_providers.youtube, oembed_providers.vimeo],
+    }
+]
+# Not Wagtail's responsive wrapper: it sizes the frame with an inline style="", which the
+# Content-Security-Policy (style-src 'self') refuses. `.app-video iframe` in site.css keeps the
+# player within the page.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -203,6 +220,75 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views opt back in to SAMEORIGIN themselves.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp, through website.middleware.ContentSecurityPolicyMiddleware).
+# The public site and the plan builder: everything from this origin, nothing inline, no eval.
+# The templates have no inline <script>, <style>, style="" or on*="" (tests/security checks it),
+# and the only third-party content is a YouTube or Vimeo player in a video block's frame.
+# frame-ancestors agrees with X-Frame-Options: 'none', except on Wagtail's previews, which the
+# page editor shows in an iframe and Wagtail marks SAMEORIGIN: those get 'self' (the middleware).
+# upgrade-insecure-requests is added in production.py (a laptop serves plain http).
+CSP_VIDEO_PLAYERS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *CSP_VIDEO_PLAYERS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# The Wagtail admin (/admin/) has its own policy. Checked in Chromium (tests/browser/
+# test_content_security_policy.py), it relaxes only these directives, for these reasons:
+#   script-src  + 'unsafe-inline'  Wagtail 7.4 writes inline <script>s: the date and time pickers
+#                                  of the page editor's publishing schedule, inline panels, and
+#                                  the panels and modals jQuery inserts; wagtail-localize's
+#                                  translation editor starts from one too.
+#   style-src   + 'unsafe-inline'  wagtail-localize's translation editor (React with
+#                                  styled-components) writes its CSS into <style> elements.
+#   img-src     + blob:            the image uploader previews the files chosen, as blob: URLs.
+#   img-src     + www.gravatar.com editors' avatars (Wagtail's default avatar provider).
+#   connect-src + https://releases.wagtail.org  the dashboard's new-Wagtail-version notice.
+# Everything else is as strict as the public policy: no 'unsafe-eval', no plugins, forms and
+# <base> same-origin only, frames from this origin only, and never framed itself.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "blob:", "www.gravatar.com"],
+        "connect-src": [SELF, "https://releases.wagtail.org"],
+        "frame-src": [SELF],
+    },
+}
+ADMIN_PATH_PREFIX = "/admin/"
+
+# Browser features no page here uses, switched off for the page and anything it frames.
+PERMISSIONS_POLICY = [
+    "accelerometer",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "serial",
+    "usb",
+]
 CSRF_FAILURE_VIEW = "website.views.csrf_failure"
 
 LOGGING = {

@@ -28,3 +28,19 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+
+# Over HTTPS only: ask browsers to fetch any http:// subresource over https:// instead.
+CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY,  # noqa: F405
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],  # noqa: F405
+        "upgrade-insecure-requests": True,
+    },
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    **ADMIN_CONTENT_SECURITY_POLICY,  # noqa: F405
+    "DIRECTIVES": {
+        **ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"],  # noqa: F405
+        "upgrade-insecure-requests": True,
+    },
+}
