@@ -99,6 +99,20 @@ class AudienceFieldsMixin(models.Model):
             )
 
 
+class TopicsIndexedMixin:
+    """Index the object again once its topics are saved, so a search for a topic's name
+    finds it. Wagtail indexes from the post_save signal, which fires before modelcluster
+    writes the topics (child relations are committed after the row itself), so the index
+    built then has no topic names in it."""
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "topics" in update_fields:
+            index.insert_or_update_object(self)
+        return result
+
+
 class ResourceIndexPage(Page):
     """The library: lists resources with topic, audience and type filters."""
 
@@ -131,7 +145,7 @@ class ResourcePageTopic(ItemBase):
     )
 
 
-class ResourcePage(AudienceFieldsMixin, Page):
+class ResourcePage(TopicsIndexedMixin, AudienceFieldsMixin, Page):
     summary = models.TextField(
         max_length=300, help_text=_("One or two plain sentences: what it is and who it helps.")
     )
@@ -316,6 +330,7 @@ class SupportOrganisationQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
 
 class SupportOrganisation(
+    TopicsIndexedMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
