@@ -1,0 +1,100 @@
+"""One team's plan with something in every list, a shared link, and clients that report a
+server error as a 500 response instead of raising it, so a test can say which input broke."""
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from plan_builder import services
+from plan_builder.models import Attachment, Goal, Plan, ShareLink
+from tests.factories import ResourcePageFactory, SupportOrganisationFactory
+from tests.plan_factories import (
+    ActionFactory,
+    ContactFactory,
+    GoalFactory,
+    GoalRatingFactory,
+    PlanFactory,
+    StatementFactory,
+    TeamFactory,
+    practitioner,
+)
+
+NAME = "Philomena Quarterman"
+NHS_NUMBER = "4010232137"  # shown on practitioners' pages as 401 023 2137
+
+
+@dataclass
+class World:
+    plan: Plan
+    goal: Goal
+    rows: dict
+    resource_attachment: Attachment
+    service_attachment: Attachment
+    resource: object
+    share_link: ShareLink
+    token: str
+    lead: object
+    member: object
+    team: object
+
+
+@pytest.fixture
+def world(site_tree) -> World:
+    team = TeamFactory(name="Salford memory service")
+    lead = practitioner(team, is_lead=True, username="lead")
+    member = practitioner(team, username="member")
+    plan = PlanFactory(person__team=team, person__full_name=NAME, person__nhs_number=NHS_NUMBER)
+    goal = GoalFactory(plan=plan)
+    resource = ResourcePageFactory(parent=site_tree["library"])
+    resource_attachment = services.attachment_create(
+        plan=plan, actor=lead, attachable_key="resources.resourcepage", object_id=str(resource.pk)
+    )
+    service_attachment = services.attachment_create(
+        plan=plan,
+        actor=lead,
+        attachable_key="resources.supportorganisation",
+        object_id=str(SupportOrganisationFactory().pk),
+        support_type="signposted",
+    )
+    share_link, token = services.share_link_create(
+        plan=plan, actor=lead, label="Family", expires_at=timezone.now() + datetime.timedelta(7)
+    )
+    rows = {
+        "contacts": ContactFactory(plan=plan),
+        "strengths": StatementFactory(plan=plan, kind="strength"),
+        "needs": StatementFactory(plan=plan, kind="need"),
+        "goals": goal,
+        "actions": ActionFactory(goal=goal),
+        "ratings": GoalRatingFactory(goal=goal),
+        "attachments": service_attachment,
+    }
+    plan.refresh_from_db()
+    return World(
+        plan=plan,
+        goal=goal,
+        rows=rows,
+        resource_attachment=resource_attachment,
+        service_attachment=service_attachment,
+        resource=resource,
+        share_link=share_link,
+        token=token,
+        lead=lead,
+        member=member,
+        team=team,
+    )
+
+
+@pytest.fixture
+def anonymous() -> Client:
+    return Client(raise_request_exception=False)
+
+
+@pytest.fixture
+def lead_client(world) -> Client:
+    """The team lead: every page of the plan, the audit log included, opens for them."""
+    client = Client(raise_request_exception=False)
+    client.force_login(world.lead)
+    return client
