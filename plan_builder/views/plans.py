@@ -42,7 +42,8 @@ class PlanListView(PractitionerRequiredMixin, TemplateView):
         review = self.request.GET.get("review", ReviewFilter.ALL)
         if review not in (ReviewFilter.ALL, ReviewFilter.DUE_SOON, ReviewFilter.OVERDUE):
             review = ReviewFilter.ALL
-        query = self.request.GET.get("q", "")[:MAX_SEARCH_LENGTH]
+        # PostgreSQL refuses a NUL in any string (a server error), and no name holds one.
+        query = self.request.GET.get("q", "").replace("\x00", "")[:MAX_SEARCH_LENGTH]
         plans = plan_list(user=self.request.user, scope=scope, review=review, query=query)
         page = Paginator(plans, PLANS_PER_PAGE).get_page(self.request.GET.get("page"))
         context.update(

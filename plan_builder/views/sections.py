@@ -298,7 +298,8 @@ class AttachSearchView(PlanMixin, TemplateView):
             context["attachables"] = []
             return context
         chosen = registry.get(self.request.GET.get("type", "")) or attachables[0]
-        query = self.request.GET.get("q", "").strip()
+        # PostgreSQL refuses a NUL in any string (a server error); it separates words here.
+        query = self.request.GET.get("q", "").replace("\x00", " ").strip()
         filters = chosen.get_filters()
         selected = selected_filters(self.request.GET, filters)
         query_too_long = len(query) > MAX_SEARCH_LENGTH
