@@ -116,7 +116,10 @@ class PlanAttachable:
             pk = pk_field.to_python(object_id)
         except Exception:
             return None
-        return self.get_queryset().filter(pk=pk).first()
+        try:
+            return self.get_queryset().filter(pk=pk).first()
+        except OverflowError:  # SQLite, for an id past any integer it stores (a page's pk)
+            return None
 
 
 class PlanAttachableRegistry:
