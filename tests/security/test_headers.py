@@ -6,8 +6,7 @@ Plan pages' `Cache-Control: no-store` is tested in tests/plan_builder/test_acces
 
 from __future__ import annotations
 
-import importlib
-import sys
+import importlib.util
 from datetime import timedelta
 
 import pytest
@@ -258,8 +257,9 @@ def test_a_block_preview_may_be_framed_by_the_admin(admin_client):
 def test_production_also_upgrades_insecure_requests(client, site_tree, settings, monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "a-test-key-for-reading-the-production-settings")
     monkeypatch.setenv("ALLOWED_HOSTS", "testserver")
-    monkeypatch.delitem(sys.modules, "website.settings.production", raising=False)
-    production = importlib.import_module("website.settings.production")
+    spec = importlib.util.find_spec("website.settings.production")
+    production = importlib.util.module_from_spec(spec)  # read, not installed in sys.modules
+    spec.loader.exec_module(production)
     settings.CONTENT_SECURITY_POLICY = production.CONTENT_SECURITY_POLICY
     settings.ADMIN_CONTENT_SECURITY_POLICY = production.ADMIN_CONTENT_SECURITY_POLICY
 
