@@ -245,8 +245,10 @@ class GoalRatingForm(PlanFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound and not self.instance.pk:
-            self.fields["rated_on"].initial = timezone.localdate()
+        # In self.initial, not the field's initial: a new rating's empty rated_on is already in
+        # self.initial (from the unsaved instance) and would hide the field's.
+        if not self.is_bound and not self.instance.pk and not self.initial.get("rated_on"):
+            self.initial["rated_on"] = timezone.localdate()
 
     def clean_rated_on(self):
         return validate_not_in_future(
