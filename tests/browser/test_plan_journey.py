@@ -1,12 +1,14 @@
 """The practitioner's journey in a real browser (Debian's Chromium through Playwright): sign
 in, start a plan, add a goal and an action, attach a resource and an organisation, print and
-download the person's copy, share it, open the link signed out, and stop it. Then the same
-pages by keyboard alone, without JavaScript, and on a 320px-wide screen.
+download the person's copy, share it, open the link signed out, and stop it. Then the whole
+journey again by keyboard alone (Tab, Shift+Tab, Enter, Space, arrows and typing; no clicks),
+and pages without JavaScript and on a 320px-wide screen.
 
 No fixed sleeps: every wait is Playwright's own (auto-waiting actions and `expect`)."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -72,6 +74,33 @@ def choose_type(page: Page, label: str) -> None:
     expect(type_switch.locator("[aria-current=page]")).to_have_text(label)
 
 
+def assert_the_plan_shows_everything(page: Page, goal_card: Locator) -> None:
+    """The plan page after the journey: the goal, its action, the resource and the referral."""
+    attachments = page.locator("section").filter(has=page.locator("#attachments"))
+    expect(attachments.get_by_role("heading", name="My Life, My Goals")).to_be_visible()
+    expect(
+        attachments.get_by_role("heading", name="Dementia UK Admiral Nurse Helpline")
+    ).to_be_visible()
+    expect(attachments).to_contain_text("Referred: sent")
+    expect(attachments).to_contain_text("0800 888 6678")
+    expect(attachments).to_contain_text(f"For the goal: {GOAL}")
+    expect(goal_card).to_contain_text("Given for this goal")
+    expect(goal_card.locator("strong").filter(has_text=ACTION)).to_be_visible()
+
+
+def assert_the_persons_copy(page: Page) -> None:
+    """The person's copy: goals (and what happens next) before what they were given."""
+    expect(page.get_by_role("heading", name="Your care and support plan")).to_be_visible()
+    expect(page.get_by_role("heading", name=GOAL)).to_be_visible()
+    expect(page.get_by_text(f"Your NHS number is {NHS_NUMBER}.")).to_be_visible()
+    headings = page.locator("h2").all_inner_texts()
+    assert headings.index("Your goals") < headings.index("Things to read and watch")
+    assert headings.index("Your goals") < headings.index("Organisations that can help")
+    expect(page.get_by_role("link", name="0800 888 6678")).to_have_attribute(
+        "href", re.compile(r"^tel:")
+    )
+
+
 def focused(page: Page):
     return page.locator(":focus")
 
@@ -98,14 +127,56 @@ FOCUS_PROBLEM = """() => {
 
 def tab_until(page: Page, condition: str, *, limit: int = MAX_TAB_STOPS) -> None:
     """Press Tab until the JavaScript `condition` (on `el`, the focused element) holds,
-    checking on the way that every element that takes focus can be seen."""
+    checking on the way that every element that takes focus can be seen. Past the page's last
+    element focus leaves the page, and the next Tab starts again at the top (once)."""
+    wrapped = False
     for _ in range(limit):
         page.keyboard.press("Tab")
         problem = page.evaluate(FOCUS_PROBLEM)
+        if problem == "nothing has focus" and not wrapped:
+            wrapped = True
+            continue
         assert not problem, problem
         if page.evaluate(f"(() => {{ const el = document.activeElement; return {condition}; }})()"):
             return
     pytest.fail(f"No focusable element matched {condition!r} within {limit} Tab presses")
+
+
+def tab_to_id(page: Page, element_id: str) -> None:
+    tab_until(page, f"el.id === {json.dumps(element_id)}")
+
+
+def tab_to_text(page: Page, text: str) -> None:
+    """Tab to the link or button whose whole text (visually hidden words included) is `text`."""
+    tab_until(page, f"el.textContent.replace(/\\s+/g, ' ').trim() === {json.dumps(text)}")
+
+
+def keyboard_follow(page: Page, text: str) -> None:
+    """Tab to a link and press Enter, then wait for the page it opens."""
+    tab_to_text(page, text)
+    before = page.url
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: url != before)
+    page.wait_for_load_state()
+
+
+def keyboard_fill(page: Page, fields: dict[str, str]) -> None:
+    """Tab to each field in turn (in page order) and type into it."""
+    for element_id, text in fields.items():
+        tab_to_id(page, element_id)
+        page.keyboard.type(text)
+
+
+def keyboard_submit(page: Page, label: str) -> None:
+    tab_until(page, f"el.tagName === 'BUTTON' && el.textContent.trim() === {json.dumps(label)}")
+    page.keyboard.press("Enter")
+
+
+def keyboard_sign_in(page: Page, base_url: str, username: str) -> None:
+    page.goto(f"{base_url}/plans/sign-in/")
+    keyboard_fill(page, {"id_username": username, "id_password": PASSWORD})
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Plans", exact=True)).to_be_visible()
 
 
 def test_practitioner_journey(live_server, library, practitioner_user, team, new_context):
@@ -189,29 +260,9 @@ def test_practitioner_journey(live_server, library, practitioner_user, team, new
     page.get_by_role("button", name="Add to the plan").click()
     expect(page.get_by_text("Added to the plan.")).to_be_visible()
 
-    # Everything shows on the plan.
-    attachments = page.locator("section").filter(has=page.locator("#attachments"))
-    expect(attachments.get_by_role("heading", name="My Life, My Goals")).to_be_visible()
-    expect(
-        attachments.get_by_role("heading", name="Dementia UK Admiral Nurse Helpline")
-    ).to_be_visible()
-    expect(attachments).to_contain_text("Referred: sent")
-    expect(attachments).to_contain_text("0800 888 6678")
-    expect(attachments).to_contain_text(f"For the goal: {GOAL}")
-    expect(goal_card).to_contain_text("Given for this goal")
-    expect(goal_card.locator("strong").filter(has_text=ACTION)).to_be_visible()
-
-    # The person's copy: goals (and what happens next) before what they were given.
+    assert_the_plan_shows_everything(page, goal_card)
     page.get_by_role("link", name="The person's copy").click()
-    expect(page.get_by_role("heading", name="Your care and support plan")).to_be_visible()
-    expect(page.get_by_role("heading", name=GOAL)).to_be_visible()
-    expect(page.get_by_text(f"Your NHS number is {NHS_NUMBER}.")).to_be_visible()
-    headings = page.locator("h2").all_inner_texts()
-    assert headings.index("Your goals") < headings.index("Things to read and watch")
-    assert headings.index("Your goals") < headings.index("Organisations that can help")
-    expect(page.get_by_role("link", name="0800 888 6678")).to_have_attribute(
-        "href", re.compile(r"^tel:")
-    )
+    assert_the_persons_copy(page)
 
     # The PDF, downloaded from the plan page.
     page.get_by_role("link", name="Back to the plan").click()
@@ -262,30 +313,45 @@ def test_practitioner_journey(live_server, library, practitioner_user, team, new
     expect(family.locator("body")).not_to_contain_text(GOAL)
 
 
-def test_keyboard_only_add_a_goal(live_server, practitioner_user, team, new_context):
-    plan = existing_plan(team)
+def test_the_whole_journey_by_keyboard_alone(
+    live_server, library, practitioner_user, team, new_context
+):
+    """Sign in, start the plan with the person's details, write what matters, a strength, a
+    goal, its action and a rating, attach a resource and refer to an organisation through the
+    attach search, and open the person's copy: Tab, Shift+Tab, Enter, Space, arrow keys and
+    typing only. Every element that takes focus on the way must be visible (tab_until)."""
     base_url = live_server.url
     page = new_context().new_page()
+    keyboard_sign_in(page, base_url, practitioner_user.username)
 
-    # Sign in with the keyboard.
-    page.goto(f"{base_url}/plans/sign-in/")
-    tab_until(page, "el.id === 'id_username'")
-    page.keyboard.type(practitioner_user.username)
-    tab_until(page, "el.id === 'id_password'")
-    page.keyboard.type(PASSWORD)
-    page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", name="Plans", exact=True)).to_be_visible()
+    # Start a new plan with the person's details. The one team is chosen already, and the
+    # review date is filled in. The date of birth is typed into the browser's own date field,
+    # whose day/month order follows the browser's language: a day equal to the month fits both.
+    keyboard_follow(page, "Start a new plan")
+    expect(page.get_by_role("heading", name="Start a new plan")).to_be_visible()
+    keyboard_fill(
+        page,
+        {
+            "id_full_name": "Margaret Example",
+            "id_preferred_name": "Peggy",
+            "id_date_of_birth": "05051944",
+            "id_nhs_number": NHS_NUMBER,
+        },
+    )
+    page.keyboard.press("Shift+Tab")  # back to the date of birth, to check what was typed
+    page.keyboard.press("Shift+Tab")
+    expect(page.get_by_label("Date of birth")).to_have_value("1944-05-05")
+    keyboard_fill(page, {"id_review_responsible": "Sam, dementia adviser"})
+    keyboard_submit(page, "Start the plan")
+    expect(page.get_by_text("Plan started. Now add what matters to them.")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/plans/\d+/$"))
+    plan_url = page.url
 
-    # Open the plan from the list.
-    tab_until(page, "el.textContent.trim() === 'Margaret Example'")
-    page.keyboard.press("Enter")
-    expect(page).to_have_url(f"{base_url}/plans/{plan.pk}/")
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Margaret Example")
-
-    # On the plan page the skip link is the first Tab stop, and it works.
+    # The success message takes focus, so Tab goes on from there. Opened afresh (as after
+    # F5), the plan page's first Tab stop is the skip link, and it works.
+    page.reload()
     page.keyboard.press("Tab")
     expect(focused(page)).to_have_text("Skip to main content")
-    expect(focused(page)).to_be_visible()
     expect(focused(page)).to_be_in_viewport()
     page.keyboard.press("Enter")
     tab_until(page, "true")
@@ -293,26 +359,92 @@ def test_keyboard_only_add_a_goal(live_server, practitioner_user, team, new_cont
         "After the skip link, the next Tab stop should be inside the main content"
     )
 
-    # Tab to "Add a goal", then fill the form with the keyboard alone.
-    tab_until(page, "el.textContent.trim() === 'Add a goal'")
-    page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", name="Add a goal")).to_be_visible()
-    tab_until(page, "el.id === 'id_description'")
-    page.keyboard.type("I want to sing with the choir at Christmas.")
-    tab_until(page, "el.id === 'id_importance'")
-    page.keyboard.type("9")
-    tab_until(
-        page, "el.tagName === 'BUTTON' && el.textContent.trim() === 'Add and return to the plan'"
-    )
-    page.keyboard.press("Enter")
+    # What matters most, in About me.
+    keyboard_follow(page, "Change about me")
+    keyboard_fill(page, {"id_what_matters_most": "My garden, and seeing my grandchildren."})
+    keyboard_submit(page, "Save and return to the plan")
+    expect(page.locator("#about-me").locator("xpath=../..")).to_contain_text("My garden")
 
-    expect(page).to_have_url(re.compile(rf"/plans/{plan.pk}/#goals$"))
-    expect(page.get_by_text("Added.", exact=True)).to_be_visible()
-    new_goal = page.locator(".plan-goal").filter(
-        has=page.get_by_role("heading", name="I want to sing with the choir at Christmas.")
+    # A strength.
+    keyboard_follow(page, "Add a strength")
+    keyboard_fill(page, {"id_text": "Knows every plant in the garden by name."})
+    keyboard_submit(page, "Add and return to the plan")
+    expect(page.locator("#strengths").locator("xpath=../..")).to_contain_text(
+        "Knows every plant in the garden by name."
     )
-    expect(new_goal).to_be_visible()
-    expect(summary_value(new_goal, "How important")).to_have_text("9")
+
+    # A goal, in the person's words.
+    keyboard_follow(page, "Add a goal")
+    expect(page.get_by_role("heading", name="Add a goal")).to_be_visible()
+    keyboard_fill(page, {"id_description": GOAL, "id_area": "Getting out", "id_importance": "8"})
+    keyboard_submit(page, "Add and return to the plan")
+    expect(page).to_have_url(re.compile(r"/plans/\d+/#goals$"))
+    goal_card = page.locator(".plan-goal").filter(has=page.get_by_role("heading", name=GOAL))
+    expect(summary_value(goal_card, "How important")).to_have_text("8")
+
+    # An action for it, and a first rating.
+    keyboard_follow(page, f"Add an action for {GOAL}")
+    expect(page.get_by_role("heading", name="Add an action")).to_be_visible()
+    keyboard_fill(
+        page,
+        {
+            "id_description": ACTION,
+            "id_who": "Ann (daughter)",
+            "id_timing": "First Saturday of the month",
+            "id_confidence": "7",
+        },
+    )
+    keyboard_submit(page, "Add and return to the plan")
+    expect(goal_card).to_contain_text("Confidence 7 out of 10")
+    keyboard_follow(page, f"Add a rating for {GOAL}")
+    expect(page.get_by_label("Date of rating")).not_to_have_value("")  # today, filled in
+    keyboard_fill(page, {"id_attainment": "3", "id_satisfaction": "4"})
+    keyboard_submit(page, "Add and return to the plan")
+    expect(goal_card).to_contain_text("How well it is going 3 / 10")
+
+    # A resource, found with the attach search, given for the goal.
+    keyboard_follow(page, "Add resources and organisations")
+    expect(page.get_by_role("heading", name="Add resources and organisations")).to_be_visible()
+    type_switch = page.get_by_role("navigation", name="What to look for")
+    if type_switch.get_by_role("link", name="Resources", exact=True).count():
+        tab_to_text(page, "Resources")
+        page.keyboard.press("Enter")
+    expect(type_switch.locator("[aria-current=page]")).to_have_text("Resources")
+    keyboard_fill(page, {"attach-q": "goals"})
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_have_text("1 result")
+    keyboard_follow(page, "Add My Life, My Goals")
+    expect(page.get_by_role("heading", name="Add “My Life, My Goals” to the plan")).to_be_visible()
+    keyboard_fill(page, {"id_reason": "To help you set goals and plan the steps."})
+    tab_to_id(page, "id_goal")
+    page.keyboard.press("ArrowDown")  # from "Not for one goal in particular" to the goal
+    expect(page.get_by_label("For which goal")).to_have_value(re.compile(r"^\d+$"))
+    keyboard_submit(page, "Add to the plan")
+    expect(page.get_by_text("Added to the plan.")).to_be_visible()
+
+    # An organisation, referred: the radios move with the arrow keys, Space ticks.
+    keyboard_follow(page, "Add resources and organisations")
+    keyboard_follow(page, "Support organisations")
+    expect(type_switch.locator("[aria-current=page]")).to_have_text("Support organisations")
+    keyboard_follow(page, "Add Dementia UK Admiral Nurse Helpline")
+    keyboard_fill(page, {"id_reason": "Specialist nurses who can advise Ann."})
+    tab_until(page, "el.type === 'radio'")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Space")
+    expect(page.get_by_label("Referred", exact=True)).to_be_checked()
+    tab_to_id(page, "id_referral_status")
+    page.keyboard.type("Sent")
+    expect(page.get_by_label("Referral status")).to_have_value("sent")
+    keyboard_submit(page, "Add to the plan")
+    expect(page.get_by_text("Added to the plan.")).to_be_visible()
+
+    assert_the_plan_shows_everything(page, goal_card)
+    expect(page).to_have_url(re.compile(rf"^{re.escape(plan_url)}"))
+
+    # The person's copy.
+    keyboard_follow(page, "The person's copy")
+    assert_the_persons_copy(page)
+    expect(page.get_by_text("My garden, and seeing my grandchildren.")).to_be_visible()
 
 
 def test_plan_page_fits_a_320px_screen(live_server, practitioner_user, team, new_context):
