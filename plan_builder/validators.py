@@ -1,3 +1,5 @@
+import unicodedata
+
 import nhs_number
 import phonenumbers
 from django.core.exceptions import ValidationError
@@ -5,13 +7,19 @@ from django.utils.translation import gettext_lazy as _
 
 
 def normalise_nhs_number(value: str) -> str:
-    return "".join(character for character in value if not character.isspace() and character != "-")
+    """Plain digits only: a number typed on an Urdu, Arabic or full-width keyboard (U+06F9,
+    U+0669, U+FF19 for 9) is stored, searched and exported to FHIR as ASCII digits."""
+    return "".join(
+        str(unicodedata.decimal(character)) if character.isdecimal() else character
+        for character in value
+        if not character.isspace() and character != "-"
+    )
 
 
 def validate_nhs_number(value: str) -> None:
     """The modulus 11 check, through the `nhs-number` library rather than by hand."""
     digits = normalise_nhs_number(value)
-    if not digits.isdigit() or len(digits) != 10:
+    if not (digits.isascii() and digits.isdigit()) or len(digits) != 10:
         raise ValidationError(
             _("Enter the NHS number as 10 digits, for example 943 476 5919."), code="format"
         )
