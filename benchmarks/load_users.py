@@ -23,7 +23,7 @@ from locust.contrib.fasthttp import FastHttpUser
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 REVISION = re.compile(r'name="revision" value="(\d*)"')
 GOAL_EDIT = re.compile(r"/plans/(\d+)/goals/(\d+)/edit/")
-RNG = random.Random()  # noqa: S311 (choosing pages, not secrets)
+RNG = random.Random()  # noqa: S311  # nosec B311 - choosing pages, not secrets
 
 # What a write ended as, from the client's side.
 ACKED = "acknowledged"  # 302 to the plan page: the practitioner was told it is saved

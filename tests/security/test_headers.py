@@ -18,6 +18,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from plan_builder import services
 from tests.factories import ContentPageFactory, ResourcePageFactory, SupportOrganisationFactory
 from tests.plan_factories import GoalFactory, PlanFactory, TeamFactory, UserFactory, practitioner
+from tests.security.policy import parse_policy
 from website.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -52,15 +53,6 @@ ADMIN_RELAXED = {
     "frame-src": ["'self'"],
 }
 PERMISSIONS_OFF = ["camera", "microphone", "geolocation", "payment", "usb"]
-
-
-def parse_policy(header: str) -> dict[str, list[str]]:
-    policy = {}
-    for directive in filter(None, (part.strip() for part in header.split(";"))):
-        name, *sources = directive.split()
-        assert name not in policy, f"{name} twice in {header!r}"
-        policy[name] = sources
-    return policy
 
 
 def assert_security_headers(response, *, framed_by: str = "DENY") -> None:
