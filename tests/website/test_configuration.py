@@ -237,16 +237,24 @@ def test_organisation_changes_go_through_moderator_approval():
 def redis_cache(settings):
     client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
     client.ping()  # no Redis is a failure here, not a skip
-    client.flushdb()
+    # A prefix of this process's own, so CI's SQLite and PostgreSQL passes, running side by
+    # side on the same Redis, never see or delete each other's keys.
+    prefix = f"test{os.getpid()}"
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "test",
+            "KEY_PREFIX": prefix,
         }
     }
+
+    def forget():
+        for key in client.scan_iter(f"{prefix}:*"):
+            client.delete(key)
+
+    forget()
     yield client
-    client.flushdb()
+    forget()
     client.close()
 
 
@@ -260,7 +268,7 @@ def test_content_cache_keeps_values_in_redis_until_content_changes(redis_cache):
     assert cached_content("chrome:test", compute)["computed"] == 1
     assert cached_content("chrome:test", compute)["computed"] == 1
     assert computed == [1]
-    stored = {key.decode() for key in redis_cache.keys("*")}
+    stored = {key.decode() for key in redis_cache.keys(f"test{os.getpid()}:*")}
     assert any(key.endswith("content:1:chrome:test") for key in stored), stored
 
     bump_content_version()
