@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -349,3 +351,14 @@ class PersonDeleteForm(forms.Form):
         if value.strip().casefold() != self.person.full_name.strip().casefold():
             raise forms.ValidationError(_("The name does not match. Nothing has been deleted."))
         return value
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form with its username length enforced. AuthenticationForm sets the
+    length only on the widget, so an over-long name reached authentication and django-axes'
+    record of the failure, which PostgreSQL refused (a server error)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))

@@ -1,10 +1,13 @@
 from django.contrib.auth import views as auth_views
 from django.utils.translation import gettext_lazy as _
 
+from plan_builder.forms import SignInForm
+
 
 class SignInView(auth_views.LoginView):
     """Django's sign-in, behind django-axes: repeated failures lock the account for a time."""
 
+    authentication_form = SignInForm
     template_name = "plan_builder/sign_in.html"
     redirect_authenticated_user = True
     extra_context = {"page_title": _("Sign in to the plan builder")}
