@@ -16,7 +16,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from django.core.management.utils import get_random_secret_key
+
+from tests.production import production_env
 
 pytestmark = pytest.mark.backend_independent
 
@@ -50,18 +51,7 @@ def run(args: list[str], *, env: dict[str, str] | None = None, timeout: int = 30
 def test_deploy_checks_pass_with_the_production_settings(tmp_path):
     """What .ci/run used to do: `manage.py check --deploy --fail-level WARNING` with only what
     a production host would set."""
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(tmp_path),
-        "LANG": "C.UTF-8",
-        "PYTHONDONTWRITEBYTECODE": "1",
-        "DJANGO_SETTINGS_MODULE": "website.settings.production",
-        "SECRET_KEY": get_random_secret_key(),
-        "ALLOWED_HOSTS": "dementia-wellbeing.example.org",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy-check.sqlite3'}",
-        "STATIC_ROOT": str(tmp_path / "static"),
-        "MEDIA_ROOT": str(tmp_path / "media"),
-    }
+    env = production_env(tmp_path, ALLOWED_HOSTS="dementia-wellbeing.example.org")
 
     result = run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], env=env

@@ -16,34 +16,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.core.management.utils import get_random_secret_key
 from django.test import RequestFactory
 from wagtail.models import WorkflowContentType
 
 from resources.models import SupportOrganisation
+from tests.production import production_env
 from website.content_cache import VERSION_KEY, bump_content_version, cached_content
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SUBPROCESS_TIMEOUT = 180
 REDIS_URL = "redis://127.0.0.1:6379/15"
-
-
-def production_env(tmp_path: Path, **overrides) -> dict[str, str]:
-    """Only what a production host would set, nothing inherited from this test run."""
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(tmp_path),
-        "LANG": "C.UTF-8",
-        "PYTHONDONTWRITEBYTECODE": "1",
-        "DJANGO_SETTINGS_MODULE": "website.settings.production",
-        "SECRET_KEY": get_random_secret_key(),
-        "ALLOWED_HOSTS": "example.org",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "STATIC_ROOT": str(tmp_path / "static"),
-        "MEDIA_ROOT": str(tmp_path / "media"),
-    }
-    env.update(overrides)
-    return {name: value for name, value in env.items() if value is not None}
 
 
 def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
