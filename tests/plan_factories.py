@@ -137,6 +137,19 @@ class ActionFactory(DjangoModelFactory):
     confidence = 7
 
 
+def rows_of_every_kind(*, plan: Plan, goal, attachment) -> dict:
+    """One row of each kind the plan page edits, keyed by the URL slug of its kind."""
+    return {
+        "contacts": ContactFactory(plan=plan),
+        "strengths": StatementFactory(plan=plan, kind="strength"),
+        "needs": StatementFactory(plan=plan, kind="need"),
+        "goals": goal,
+        "actions": ActionFactory(goal=goal),
+        "ratings": GoalRatingFactory(goal=goal),
+        "attachments": attachment,
+    }
+
+
 def build_full_plan(*, library, practitioner, team, goals: int, attachments: int) -> Plan:
     """A plan as full as a long-running one gets: every section, goals with two actions and
     two ratings each, and half resources (from `library`), half organisations attached."""

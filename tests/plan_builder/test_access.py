@@ -14,15 +14,12 @@ from plan_builder import services
 from plan_builder.models import ReviewType
 from tests.factories import ResourcePageFactory
 from tests.plan_factories import (
-    ActionFactory,
-    ContactFactory,
     GoalFactory,
-    GoalRatingFactory,
     PlanFactory,
-    StatementFactory,
     TeamFactory,
     UserFactory,
     practitioner,
+    rows_of_every_kind,
 )
 
 pytestmark = pytest.mark.django_db
@@ -47,15 +44,7 @@ def world(site_tree):
     share_link, _token = services.share_link_create(
         plan=plan, actor=lead, label="Family", expires_at=timezone.now() + datetime.timedelta(7)
     )
-    rows = {
-        "contacts": ContactFactory(plan=plan),
-        "strengths": StatementFactory(plan=plan, kind="strength"),
-        "needs": StatementFactory(plan=plan, kind="need"),
-        "goals": goal,
-        "actions": ActionFactory(goal=goal),
-        "ratings": GoalRatingFactory(goal=goal),
-        "attachments": attachment,
-    }
+    rows = rows_of_every_kind(plan=plan, goal=goal, attachment=attachment)
     return {
         "plan": plan,
         "goal": goal,

@@ -12,14 +12,11 @@ from plan_builder import services
 from plan_builder.models import Attachment, Goal, Plan, ShareLink
 from tests.factories import ResourcePageFactory, SupportOrganisationFactory
 from tests.plan_factories import (
-    ActionFactory,
-    ContactFactory,
     GoalFactory,
-    GoalRatingFactory,
     PlanFactory,
-    StatementFactory,
     TeamFactory,
     practitioner,
+    rows_of_every_kind,
 )
 
 NAME = "Philomena Quarterman"
@@ -62,15 +59,7 @@ def world(site_tree) -> World:
     share_link, token = services.share_link_create(
         plan=plan, actor=lead, label="Family", expires_at=timezone.now() + datetime.timedelta(7)
     )
-    rows = {
-        "contacts": ContactFactory(plan=plan),
-        "strengths": StatementFactory(plan=plan, kind="strength"),
-        "needs": StatementFactory(plan=plan, kind="need"),
-        "goals": goal,
-        "actions": ActionFactory(goal=goal),
-        "ratings": GoalRatingFactory(goal=goal),
-        "attachments": service_attachment,
-    }
+    rows = rows_of_every_kind(plan=plan, goal=goal, attachment=service_attachment)
     plan.refresh_from_db()
     return World(
         plan=plan,
