@@ -6,6 +6,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 
+def search_words(value: str) -> str:
+    """Search words as typed, with any NUL made a space: PostgreSQL refuses a NUL in any
+    string (a server error), and no name or title holds one."""
+    return value.replace("\x00", " ").strip()
+
+
 def normalise_nhs_number(value: str) -> str:
     """Plain digits only: a number typed on an Urdu, Arabic or full-width keyboard (U+06F9,
     U+0669, U+FF19 for 9) is stored, searched and exported to FHIR as ASCII digits."""

@@ -23,6 +23,7 @@ from plan_builder.selectors import (
     review_counts,
     teams_of,
 )
+from plan_builder.validators import search_words
 from plan_builder.views.base import PlanMixin, PractitionerRequiredMixin
 from plan_builder.views.editing import PlanFormView
 
@@ -42,8 +43,7 @@ class PlanListView(PractitionerRequiredMixin, TemplateView):
         review = self.request.GET.get("review", ReviewFilter.ALL)
         if review not in (ReviewFilter.ALL, ReviewFilter.DUE_SOON, ReviewFilter.OVERDUE):
             review = ReviewFilter.ALL
-        # PostgreSQL refuses a NUL in any string (a server error), and no name holds one.
-        query = self.request.GET.get("q", "").replace("\x00", "")[:MAX_SEARCH_LENGTH]
+        query = search_words(self.request.GET.get("q", ""))[:MAX_SEARCH_LENGTH]
         plans = plan_list(user=self.request.user, scope=scope, review=review, query=query)
         page = Paginator(plans, PLANS_PER_PAGE).get_page(self.request.GET.get("page"))
         context.update(

@@ -26,6 +26,7 @@ from plan_builder.models import (
 )
 from plan_builder.registry import AttachmentKind, registry
 from plan_builder.selectors import plan_detail, plan_row, suggestions_for_plan
+from plan_builder.validators import search_words
 from plan_builder.views.base import PlanMixin
 from plan_builder.views.editing import InvalidForm, PlanFormView
 
@@ -298,8 +299,7 @@ class AttachSearchView(PlanMixin, TemplateView):
             context["attachables"] = []
             return context
         chosen = registry.get(self.request.GET.get("type", "")) or attachables[0]
-        # PostgreSQL refuses a NUL in any string (a server error); it separates words here.
-        query = self.request.GET.get("q", "").replace("\x00", " ").strip()
+        query = search_words(self.request.GET.get("q", ""))
         filters = chosen.get_filters()
         selected = selected_filters(self.request.GET, filters)
         query_too_long = len(query) > MAX_SEARCH_LENGTH
