@@ -10,11 +10,12 @@ then sent to the "Native speaker review" workflow: a native speaker should check
 """
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import polib
 from django.contrib.auth.models import Group
-from django.db import models
+from django.db import models, transaction
 from wagtail.models import GroupApprovalTask, Locale, Page, Workflow, WorkflowState, WorkflowTask
 from wagtail_localize.models import (
     LocaleSynchronization,
@@ -150,10 +151,16 @@ def translate(item: Translatable, locale: Locale, catalogue: dict) -> str:
     existing = item.instance.get_translation_or_none(locale)
     is_alias = isinstance(existing, Page) and existing.alias_of_id is not None
     if existing is not None and not is_alias and not strings_changed and not english_changed:
+        if isinstance(existing, Page):
+            ask_for_native_speaker_review(existing)
         return UNCHANGED
     translated, _created = source.create_or_update_translation(locale, publish=True)
     if isinstance(translated, Page):
-        ask_for_native_speaker_review(translated)
+        # wagtail-localize publishes the translation when the transaction commits, and
+        # publishing cancels a workflow in progress: the review starts after that publish
+        # (on_commit callbacks run in the order they were added).
+        # Changed machine-drafted text needs checking again, whatever was decided before.
+        transaction.on_commit(partial(ask_for_native_speaker_review, translated, again=True))
     return TRANSLATED if existing is None or is_alias else UPDATED
 
 
@@ -167,15 +174,24 @@ def review_workflow() -> Workflow:
     return workflow
 
 
-def ask_for_native_speaker_review(page: Page) -> None:
+def ask_for_native_speaker_review(page: Page, *, again: bool = False) -> None:
     """Mark an unchecked translation in the admin: the page stays live, and its latest
     revision waits in the "Native speaker review" workflow until a moderator who
-    reads the language approves it."""
+    reads the language approves it.
+
+    Unless ``again`` (the text has just changed), a review that a moderator has already
+    approved or sent back is left alone; one that was only cancelled (by a publish, or by
+    an earlier version of this loader) is started again, so a draft translation is never
+    left looking checked."""
     page = page.specific
+    workflow = review_workflow()
+    decided = WorkflowState.objects.for_instance(page).filter(workflow=workflow)
+    if not again and decided.exclude(status=WorkflowState.STATUS_CANCELLED).exists():
+        return
     if (
         WorkflowState.objects.for_instance(page)
         .filter(status=WorkflowState.STATUS_IN_PROGRESS)
         .exists()
     ):
         return
-    review_workflow().start(page, user=None)
+    workflow.start(page, user=None)

@@ -126,9 +126,19 @@ def test_creates_a_default_site_when_there_is_none():
     assert isinstance(site.root_page.specific, HomePage)
 
 
+def load_and_commit(capture_on_commit_callbacks):
+    """Load as `./dev serve` does: the transaction commits, so what wagtail-localize and
+    Wagtail do on commit (publishing the translations) really happens."""
+    with capture_on_commit_callbacks(execute=True):
+        load()
+
+
 @pytest.mark.django_db
-def test_starter_pages_and_topics_are_translated_for_review(client):
-    load()
+def test_starter_pages_and_topics_are_translated_for_review(
+    client, django_capture_on_commit_callbacks
+):
+    load_and_commit(django_capture_on_commit_callbacks)
+    load_and_commit(django_capture_on_commit_callbacks)
     from wagtail.models import WorkflowState
     from wagtail_localize.models import StringTranslation
 
@@ -151,6 +161,8 @@ def test_starter_pages_and_topics_are_translated_for_review(client):
             assert page.live
             state = WorkflowState.objects.for_instance(page).get(status="in_progress")
             assert state.workflow.name == starter_translation.REVIEW_WORKFLOW_NAME
+            assert state.current_task_state.status == "in_progress"
+            assert state.current_task_state.revision_id == page.live_revision_id
         assert (
             TopicLabel.objects.filter(locale__language_code=code).count() == Topic.objects.count()
         )
@@ -176,3 +188,22 @@ def test_every_starter_catalogue_covers_the_whole_template():
     }
     for code in starter_translation.catalogue_languages():
         assert set(starter_translation.load_catalogue(code)) >= template, code
+
+
+@pytest.mark.django_db
+def test_a_cancelled_starter_review_is_started_again_but_a_decision_is_kept(
+    django_capture_on_commit_callbacks,
+):
+    from wagtail.models import WorkflowState
+
+    load_and_commit(django_capture_on_commit_callbacks)
+    welsh = Page.objects.filter(locale__language_code="cy", alias_of__isnull=True, depth=3)
+    cancelled, approved = welsh.order_by("pk")[:2]
+    WorkflowState.objects.for_instance(cancelled).get(status="in_progress").cancel()
+    approval = WorkflowState.objects.for_instance(approved).get(status="in_progress")
+    approval.current_task_state.approve(user=None)
+
+    load_and_commit(django_capture_on_commit_callbacks)
+
+    assert WorkflowState.objects.for_instance(cancelled).filter(status="in_progress").exists()
+    assert not WorkflowState.objects.for_instance(approved).filter(status="in_progress").exists()
