@@ -70,6 +70,32 @@ def test_production_settings_refuse_to_load_without_allowed_hosts(tmp_path, allo
     assert "loaded" not in result.stdout
 
 
+PRINT_PUBLIC_ADDRESS = [
+    "-c",
+    "import django; django.setup(); from django.conf import settings; "
+    "print(settings.SITE_URL, settings.WAGTAILADMIN_BASE_URL)",
+]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "expected"),
+    [
+        (
+            {"ALLOWED_HOSTS": "dementia.example.org,www.dementia.example.org"},
+            "https://dementia.example.org",
+        ),
+        ({"SITE_URL": "https://plans.example.org"}, "https://plans.example.org"),
+    ],
+)
+def test_production_public_address_is_given_or_the_first_allowed_host_over_https(
+    tmp_path, overrides, expected
+):
+    result = run(PRINT_PUBLIC_ADDRESS, production_env(tmp_path, **overrides))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [expected, expected]
+
+
 # `manage.py check --deploy` with these settings: tests/security/test_static_checks.py.
 
 

@@ -179,7 +179,12 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Dementia Wellbeing Plan"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# The address the public reaches the site at. Full links (the sitemap, resources printed in a
+# person's copy of their plan, FHIR) are built from it: the default Wagtail Site is kept in
+# step after every migrate (website/public_address.py). `./dev serve` sets it to the address
+# it serves.
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt", "epub"]
 # Videos come from YouTube or Vimeo only (the video block says so): the Content-Security-Policy
 # lets the page frame those two players (CSP_VIDEO_PLAYERS) and nothing else, so other

@@ -26,6 +26,7 @@ from resources.models import (
     TopicLabel,
 )
 from website.models import ContentPage, HomePage, HomePageFeaturedResource
+from website.public_address import public_address, sync_default_site
 
 CREATED = "created"
 UPDATED = "updated"
@@ -391,9 +392,9 @@ class Command(BaseCommand):
         site = Site.objects.filter(is_default_site=True).first()
         old_root_id = site.root_page_id if site else None
         if site is None:
-            site = Site.objects.filter(hostname="localhost", port=80).first() or Site(
-                hostname="localhost", port=80, site_name=home.title
-            )
+            address = public_address()
+            site = Site.objects.filter(hostname=address.hostname, port=address.port).first()
+            site = site or Site(hostname=address.hostname, port=address.port, site_name=home.title)
             outcome = CREATED if site.pk is None else UPDATED
             site.is_default_site = True
             site.root_page = home
@@ -407,6 +408,7 @@ class Command(BaseCommand):
             self.count("Sites", UPDATED, site.hostname)
         else:
             self.count("Sites", UNCHANGED, site.hostname)
+        sync_default_site()
 
         old_pages = Page.objects.filter(depth=2, slug=OLD_WELCOME_PAGE_SLUG)
         if old_root_id and old_root_id != home.pk:
