@@ -31,6 +31,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from resources.choices import AreaType, Audience, Cost, ResourceType
 from website.blocks import SIMPLE_RICH_TEXT, BodyStreamBlock
+from website.languages import page_links
 from website.validators import (
     phone_number_for_display,
     phone_number_for_link,
@@ -254,11 +255,13 @@ class ResourcePage(TopicsIndexedMixin, AudienceFieldsMixin, Page):
         context["other_language_versions"] = [
             version for version in versions if version.language != language
         ]
-        context["related_resources"] = [
-            item.resource
-            for item in self.related_resource_items.select_related("resource")
-            if item.resource.live
-        ]
+        context["related_resources"] = page_links(
+            (
+                item.resource
+                for item in self.related_resource_items.select_related("resource__locale")
+            ),
+            request,
+        )
         return context
 
 

@@ -7,6 +7,7 @@ version in each language: a translation, or an alias that shows the English. Rou
 their path; a search keeps its words.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -14,6 +15,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from website.content_cache import cached_content
@@ -88,3 +90,82 @@ def language_versions(request: HttpRequest, page: Page | None = None) -> list[La
             )
         )
     return versions
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link to a page as a reader of the active language should get it: to the page's
+    version in their language, and the language its title is written in when that is not
+    theirs (a page not translated yet shows its English)."""
+
+    url: str
+    title: str
+    content_language: str | None
+    page: Page
+
+
+def page_links(
+    pages: Iterable[Page | None], request: HttpRequest | None, *, specific: bool = False
+) -> list[PageLink]:
+    """Each page's live version in the active language: its translation, or the alias that
+    shows the English until it is translated; the page itself where the language has
+    neither. Pages that are gone or not live are left out. No query when every page is
+    already in the reader's language (load them with their locale), one otherwise, and one
+    per page type with `specific` (for fields beyond the title)."""
+    pages = [page for page in pages if page is not None]
+    active = get_supported_content_language_variant(get_language())
+    if all(page.locale.language_code == active for page in pages):
+        versions = {page.translation_key: page for page in pages if page.live}
+    else:
+        versions = {
+            version.translation_key: version
+            for version in Page.objects.live()
+            .filter(
+                locale__language_code=active,
+                translation_key__in={page.translation_key for page in pages},
+            )
+            .select_related("alias_of__locale")
+        }
+    # The language each version is written in: an alias shows its original's.
+    written_in = {
+        key: version.alias_of.locale.language_code if version.alias_of_id else active
+        for key, version in versions.items()
+    }
+    generic = [version.pk for version in versions.values() if type(version) is Page]
+    if specific and generic:
+        loaded = Page.objects.filter(pk__in=generic).defer_streamfields().specific()
+        by_pk = {page.pk: page for page in loaded}
+        versions = {key: by_pk.get(version.pk, version) for key, version in versions.items()}
+    links = []
+    for page in pages:
+        version = versions.get(page.translation_key)
+        if version is not None:
+            language = written_in[page.translation_key]
+        elif page.live:
+            version, language = page, page.locale.language_code
+        else:
+            continue
+        url = version.get_url(request=request)
+        if url:
+            links.append(
+                PageLink(
+                    url=url,
+                    title=version.title,
+                    content_language=None if language == active else language,
+                    page=version,
+                )
+            )
+    return links
+
+
+def page_link(page: Page | int | None, request: HttpRequest | None) -> PageLink | None:
+    """page_links for one page, given as a page or its id, cached until content changes: for
+    the links editors place in body content, footers and promotions, shown on many pages."""
+    page_id = page.pk if isinstance(page, Page) else page
+    if page_id is None:
+        return None
+    links = cached_content(
+        f"page-link:{page_id}:{get_language()}",
+        lambda: page_links(Page.objects.filter(pk=page_id).select_related("locale"), request),
+    )
+    return links[0] if links else None

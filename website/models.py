@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from website.blocks import BodyStreamBlock, LinkBlock
+from website.languages import page_links
 from website.validators import (
     phone_number_for_display,
     phone_number_for_link,
@@ -51,11 +52,14 @@ class HomePage(Page):
         from resources.selectors import home_page_entry_points
 
         context = super().get_context(request, *args, **kwargs)
-        context["featured_resources"] = [
-            item.resource
-            for item in self.featured_resource_items.select_related("resource")
-            if item.resource.live
-        ]
+        context["featured_resources"] = page_links(
+            (
+                item.resource
+                for item in self.featured_resource_items.select_related("resource__locale")
+            ),
+            request,
+            specific=True,
+        )
         context.update(home_page_entry_points(home_page=self))
         return context
 

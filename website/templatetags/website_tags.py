@@ -6,7 +6,13 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
 from website.content_cache import cached_content
-from website.languages import LanguageVersion, language_name, language_versions
+from website.languages import (
+    LanguageVersion,
+    PageLink,
+    language_name,
+    language_versions,
+    page_link,
+)
 
 register = template.Library()
 
@@ -76,6 +82,13 @@ def page_language_versions(context) -> list[LanguageVersion]:
     return language_versions(context.get("request"), page if isinstance(page, Page) else None)
 
 
+@register.simple_tag(takes_context=True)
+def localised_page_link(context, page: Page | int | None) -> PageLink | None:
+    """A link editors chose (rich text aside, which Wagtail localises itself) to the chosen
+    page's version in the reader's language; None when the page is gone or unpublished."""
+    return page_link(page, context.get("request"))
+
+
 @register.simple_tag
 def configured_languages() -> list[dict]:
     return [
@@ -114,6 +127,18 @@ def content_language(context) -> dict | None:
     if not code or code == current:
         return None
     return get_language_info(code)
+
+
+@register.filter
+def in_language(value, language: str | dict | None):
+    """Text in another language than the page's, such as an English title or name placed
+    inside a translated sentence, marked so that a screen reader reads it in its own voice.
+    The language is a code, or the page's `content_language` (None: the page's own)."""
+    code = language.get("code") if isinstance(language, dict) else language
+    if not value or not code or code == get_language():
+        return value
+    direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
+    return format_html('<span lang="{}" dir="{}">{}</span>', code, direction, value)
 
 
 @register.simple_tag(takes_context=True)
