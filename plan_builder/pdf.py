@@ -1,5 +1,6 @@
 """The person's copy of their plan as a tagged, accessible PDF (PDF/UA-1), from the same
-template and stylesheet as the web page."""
+template and stylesheet as the web page, in the language it is rendered in (the caller
+activates the person's language)."""
 
 from __future__ import annotations
 
@@ -10,21 +11,56 @@ from urllib.request import url2pathname
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import render_to_string
+from django.utils.translation import get_language, get_language_bidi, gettext
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 TEMPLATE = "plan_builder/my_plan.html"
-STYLESHEET = "plan_builder/my_plan.css"
+STYLESHEETS = ("plan_builder/my_plan.css", "plan_builder/my_plan_pdf.css")
 FONT_SUFFIXES = {".woff", ".ttf", ".otf"}
+# Placeholders no translation can contain, swapped for the page counters.
+COUNTERS = {"\x00page-number\x00": "counter(page)", "\x00page-count\x00": "counter(pages)"}
+MARGIN_FONTS = 'Arial, "Liberation Sans", "DejaVu Sans", sans-serif'
+# Languages whose letters the margin fonts above lack (see my_plan_pdf.css).
+MARGIN_FONTS_BY_LANGUAGE = {"ur": f'"Amiri", {MARGIN_FONTS}'}
 
 
-def _stylesheet_path() -> Path:
+def _stylesheet_path(name: str) -> Path:
     """Read from disk through the static files finders, never over HTTP."""
-    path = finders.find(STYLESHEET)
+    path = finders.find(name)
     if not path:
-        raise ImproperlyConfigured(f"The static file {STYLESHEET} cannot be found.")
+        raise ImproperlyConfigured(f"The static file {name} cannot be found.")
     return Path(path)
+
+
+def _css_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ")
+    return f'"{escaped}"'
+
+
+def page_margins_css() -> str:
+    """The running header and the page numbers, in the active language and on the side it
+    reads from: "Page 2 of 3" is a sentence to translate, with the counters in place of its
+    placeholders."""
+    number, count = COUNTERS
+    sentence = gettext("Page %(number)s of %(total)s") % {"number": number, "total": count}
+    pieces = sentence.replace(number, f"\x00{number}\x00").replace(count, f"\x00{count}\x00")
+    content = " ".join(
+        COUNTERS.get(f"\x00{piece}\x00") or _css_string(piece)
+        for piece in pieces.split("\x00")
+        if piece
+    )
+    fonts = MARGIN_FONTS_BY_LANGUAGE.get(get_language(), MARGIN_FONTS)
+    start, end = ("right", "left") if get_language_bidi() else ("left", "right")
+    margin = f"font-family: {fonts}; color: #0b0c0c;"
+    return (
+        "@page {"
+        f"@top-{end} {{ content: none; }}"
+        f"@top-{start} {{ content: string(plan-for); font-size: 12pt; {margin} }}"
+        f"@bottom-center {{ content: {content}; font-size: 14pt; {margin} }}"
+        "}"
+    )
 
 
 class FontFilesOnly(URLFetcher):
@@ -46,12 +82,15 @@ def render_plan_pdf(*, context: dict) -> bytes:
     """Render my_plan.html as a PDF. The title and language come from the page's <title> and
     <html lang>; Urdu gets the bundled Nastaliq font, whatever fonts the server has."""
     html = render_to_string(TEMPLATE, {**context, "for_pdf": True})
-    stylesheet_path = _stylesheet_path()
-    fetcher = FontFilesOnly(stylesheet_path.parent / "fonts")
-    # The stylesheet's @font-face rules only reach the layout through a shared configuration.
+    paths = [_stylesheet_path(name) for name in STYLESHEETS]
+    fetcher = FontFilesOnly(paths[0].parent / "fonts")
+    # The stylesheets' @font-face rules only reach the layout through a shared configuration.
     font_config = FontConfiguration()
-    stylesheet = CSS(filename=str(stylesheet_path), url_fetcher=fetcher, font_config=font_config)
+    stylesheets = [
+        *(CSS(filename=str(path), url_fetcher=fetcher, font_config=font_config) for path in paths),
+        CSS(string=page_margins_css(), font_config=font_config),
+    ]
     document = HTML(string=html, url_fetcher=fetcher)
     return document.write_pdf(
-        stylesheets=[stylesheet], font_config=font_config, pdf_variant="pdf/ua-1"
+        stylesheets=stylesheets, font_config=font_config, pdf_variant="pdf/ua-1"
     )
