@@ -7,14 +7,17 @@ labelled), so a link to it stays in the reader's language too."""
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+import polib
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils.html import strip_tags
 from wagtail.models import Locale, Page, Site
 
 from resources.models import ResourcePage
@@ -161,3 +164,69 @@ def test_every_page_of_every_language_links_within_its_language(client, starter_
     english_pages = Page.objects.filter(locale__language_code="en", depth__gt=1).live().count()
     for code in CODES:
         assert crawled[code] >= english_pages, (code, crawled[code], english_pages)
+
+
+# Text in another language is marked ------------------------------------------------------
+
+LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[\s,:.–-]+[A-Za-z][A-Za-z'’]*){2,}")
+NUMBER = re.compile(r"\d[\d ]{6,}\d")  # phone numbers, NHS numbers
+VOID_ELEMENTS = {"br", "img", "input", "meta", "link", "hr", "source", "wbr", "area", "col"}
+
+
+@dataclass
+class UnmarkedText(HTMLParser):
+    """Text runs on a right-to-left page that are not marked as what they are: three or more
+    English words outside any element with another lang, and numbers (phone, NHS) outside
+    any element with dir="ltr", which right-to-left layout would turn around."""
+
+    page_language: str = "ur"
+    found: list[str] = field(default_factory=list)
+    _stack: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+
+    def __post_init__(self):
+        super().__init__(convert_charrefs=True)
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in VOID_ELEMENTS:
+            attributes = dict(attrs)
+            self._stack.append((tag, attributes.get("lang"), attributes.get("dir")))
+
+    def handle_endtag(self, tag):
+        while self._stack and self._stack.pop()[0] != tag:
+            pass
+
+    def _nearest(self, index: int) -> str | None:
+        return next((item[index] for item in reversed(self._stack) if item[index]), None)
+
+    def handle_data(self, data):
+        if any(tag in ("script", "style", "title") for tag, _lang, _dir in self._stack):
+            return
+        text = " ".join(data.split())
+        language = self._nearest(1) or self.page_language
+        if LATIN_WORDS.search(text) and language == self.page_language:
+            self.found.append(f"English not marked: {text!r}")
+        if NUMBER.search(text) and self._nearest(2) != "ltr":
+            self.found.append(f"Number not kept left to right: {text!r}")
+
+
+def translators_own_words(code: str) -> list[str]:
+    """What the starter translations' translators wrote, which keeps some proper names in
+    English inside their sentences (WCAG 3.1.2 does not ask for those to be marked)."""
+    from resources import starter_translation
+
+    catalogue = polib.pofile(str(starter_translation.CATALOGUE_DIRECTORY / f"{code}.po"))
+    return [" ".join(strip_tags(entry.msgstr).split()) for entry in catalogue if entry.msgstr]
+
+
+def test_english_and_numbers_on_urdu_pages_are_marked(client, starter_site):
+    own_words = translators_own_words("ur")
+    unmarked = set()
+    for path, html in crawl(client, "ur").items():
+        checker = UnmarkedText()
+        checker.feed(html)
+        for finding in checker.found:
+            text = finding.split(": ", 1)[1].strip("'\"")
+            if not any(text in written for written in own_words):
+                unmarked.add(f"{path}: {finding}")
+
+    assert not unmarked, "\n".join(sorted(unmarked))
