@@ -168,7 +168,7 @@ def test_every_page_of_every_language_links_within_its_language(client, starter_
 
 # Text in another language is marked ------------------------------------------------------
 
-LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[\s,:.–-]+[A-Za-z][A-Za-z'’]*){2,}")
+LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:[\s,:.\u2013-]+[A-Za-z][A-Za-z'\u2019]*){2,}")
 NUMBER = re.compile(r"\d[\d ]{6,}\d")  # phone numbers, NHS numbers
 VOID_ELEMENTS = {"br", "img", "input", "meta", "link", "hr", "source", "wbr", "area", "col"}
 
