@@ -14,6 +14,20 @@ def share_link_max_days() -> int:
     return int(getattr(settings, "PLAN_BUILDER_SHARE_LINK_MAX_DAYS", 90))
 
 
+def session_warning_seconds() -> int:
+    """How long before a signed-in session ends the plan builder warns, and offers to keep
+    the practitioner signed in. The session's length is Django's SESSION_COOKIE_AGE; the
+    plugin expects it to be renewed by every request (SESSION_SAVE_EVERY_REQUEST)."""
+    return int(getattr(settings, "PLAN_BUILDER_SESSION_WARNING_SECONDS", 120))
+
+
+def form_draft_minutes() -> int:
+    """How long what was typed into a form sent after the session ended is kept, waiting for
+    the practitioner to sign in again. Long enough to find a password, short enough that
+    nothing lingers on a shared tablet's server side."""
+    return int(getattr(settings, "PLAN_BUILDER_FORM_DRAFT_MINUTES", 60))
+
+
 def add_months(start: date, months: int) -> date:
     """The same day `months` later, or the month's last day when it is shorter."""
     month_index = start.month - 1 + months

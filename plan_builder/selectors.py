@@ -21,6 +21,7 @@ from plan_builder.models import (
     Action,
     Attachment,
     Contact,
+    FormDraft,
     Goal,
     GoalRating,
     Person,
@@ -64,6 +65,19 @@ def plan_for_user(*, user: AbstractBaseUser, plan_id: int, current_only: bool = 
     if plan is None:
         raise Http404("No plan")
     return plan
+
+
+def form_draft_readable_by(draft: FormDraft, user: AbstractBaseUser) -> bool:
+    """Whether a kept form may be given back to `user`: only to someone who could read the
+    plan it belongs to (or, for a new plan, a member of the team it was started in). That is
+    any member of the team, not only whoever typed it: a colleague signing in on the same
+    tablet could open the plan anyway, and who typed it cannot be known once the session has
+    ended."""
+    if draft.plan_id is not None:
+        return plans_visible_to(user).filter(pk=draft.plan_id).exists()
+    if draft.team_id is not None:
+        return teams_of(user).filter(pk=draft.team_id).exists()
+    return False
 
 
 def plan_row(*, plan: Plan, model, pk: int):
@@ -353,3 +367,4 @@ def copy_language(person: Person) -> str:
     if person.preferred_language in available:
         return person.preferred_language
     return settings.LANGUAGE_CODE
+

@@ -25,7 +25,7 @@ from plan_builder.selectors import (
 )
 from plan_builder.validators import search_words
 from plan_builder.views.base import PlanMixin, PractitionerRequiredMixin
-from plan_builder.views.editing import PlanFormView
+from plan_builder.views.editing import PlanFormView, RestoresKeptFormMixin
 
 PLANS_PER_PAGE = 25
 AUDIT_EVENTS_PER_PAGE = 50
@@ -57,7 +57,7 @@ class PlanListView(PractitionerRequiredMixin, TemplateView):
         return context
 
 
-class PlanCreateView(PractitionerRequiredMixin, TemplateView):
+class PlanCreateView(RestoresKeptFormMixin, PractitionerRequiredMixin, TemplateView):
     template_name = "plan_builder/form_page.html"
 
     def get_form(self, data=None):
@@ -166,6 +166,7 @@ class PersonDeleteView(PlanFormView):
 
     form_class = forms.PersonDeleteForm
     template_name = "plan_builder/person_delete.html"
+    keeps_draft = False  # a confirmation: nothing typed worth keeping
     team_lead_only = True
     current_only = False
     submit_label = gettext_lazy("Delete everything about this person")

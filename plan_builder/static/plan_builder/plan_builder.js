@@ -1,0 +1,4 @@
+// The plan builder's progressive enhancements. Every page works without this file.
+import { initSessionTimeout } from "./session_timeout.js";
+
+initSessionTimeout(document.getElementById("plan-session"));
