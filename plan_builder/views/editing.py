@@ -17,9 +17,27 @@ from plan_builder.services import PlanEditConflict, PlanNotEditable
 from plan_builder.views.base import PlanMixin
 from plan_builder.views.session import take_draft
 
+SECTION_TAG = "plan-section-"  # a message's extra tag naming the section it is about
+
 
 class InvalidForm(Exception):
     """A service refused the data after the form validated; show the form again."""
+
+
+def section_message(request) -> tuple[list, dict | None]:
+    """The messages waiting for the plan page, split into those for the top of the page and
+    the latest one about a section (with that section's anchor). The page opens at the
+    section that changed, so that is where its confirmation must be seen."""
+    page_messages, saved = [], None
+    for message in messages.get_messages(request):
+        anchors = [
+            tag[len(SECTION_TAG) :] for tag in message.tags.split() if tag.startswith(SECTION_TAG)
+        ]
+        if anchors:
+            saved = {"anchor": anchors[0], "text": str(message)}
+        else:
+            page_messages.append(message)
+    return page_messages, saved
 
 
 class RestoresKeptFormMixin:
@@ -96,7 +114,8 @@ class PlanFormView(RestoresKeptFormMixin, PlanMixin, TemplateView):
             return redirect("plan_builder:plan_detail", plan_id=self.plan.pk)
         except PlanEditConflict:
             return self.conflict(form)
-        messages.success(request, self.success_message())
+        extra_tags = f"{SECTION_TAG}{self.section_anchor}" if self.section_anchor else ""
+        messages.success(request, self.success_message(), extra_tags=extra_tags)
         return redirect(self.get_success_url())
 
     def conflict(self, form):
