@@ -53,7 +53,31 @@ def one_to_ten(verbose_name: str, **kwargs) -> models.PositiveSmallIntegerField:
 
 class Team(ClusterableModel):
     name = models.CharField(max_length=200, unique=True)
-    panels = [FieldPanel("name"), InlinePanel("memberships", label=_("Members"))]
+    # The team's name is how staff tell teams apart ("Salford MAS, north"); the person and
+    # their family know the service by another name, and want a number to ring.
+    public_name = models.CharField(
+        _("name people and families know the service by"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "For example: Salford Memory Service. Shown on the plans people are given and on "
+            "shared links. Leave it empty to use the team's name."
+        ),
+    )
+    phone = models.CharField(
+        _("phone number for people and families"),
+        max_length=30,
+        blank=True,
+        validators=[validate_phone_number],
+        help_text=_("Shown on the person's copy of their plan, for questions about it."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("public_name"),
+        FieldPanel("phone"),
+        InlinePanel("memberships", label=_("Members")),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -66,6 +90,11 @@ class Team(ClusterableModel):
     @admin.display(description=_("members"))
     def member_count(self) -> int:
         return self.memberships.count()
+
+    @property
+    def display_name(self) -> str:
+        """The name the person and their family know the service by."""
+        return self.public_name or self.name
 
 
 class TeamMembership(models.Model):

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
+from plan_builder.conf import share_link_days_when_review_passed, share_link_max_days
 from plan_builder.models import (
     ABOUT_ME_FIELDS,
     CONTINGENCY_FIELDS,
@@ -577,3 +578,14 @@ def has_something_to_review(detail: PlanDetail) -> bool:
         or _filled(plan, CONTINGENCY_FIELDS)
         or plan.is_agreed
     )
+
+
+def share_link_default_expiry(plan: Plan, *, today: date | None = None) -> date:
+    """When a new shared link stops working unless the practitioner chooses otherwise: the
+    plan's next review date (the family reads the plan until it is looked at again), no later
+    than the longest a link may work, and a few weeks ahead when the review date has passed."""
+    today = today or timezone.localdate()
+    latest = today + timedelta(days=share_link_max_days())
+    if plan.review_due <= today:
+        return min(today + timedelta(days=share_link_days_when_review_passed()), latest)
+    return min(plan.review_due, latest)

@@ -394,7 +394,12 @@ def share_link_open(*, token: str) -> Plan | None:
     )
     if share_link is None:
         return None
-    plan = Plan.objects.current().filter(person=share_link.person).select_related("person").first()
+    plan = (
+        Plan.objects.current()
+        .filter(person=share_link.person)
+        .select_related("person", "person__team")
+        .first()
+    )
     if plan is None:
         return None
     with transaction.atomic():
