@@ -27,7 +27,6 @@ from plan_builder.selectors import is_practitioner
 
 SESSION_KEY = "plan_builder_form_drafts"
 MAX_DRAFTS_PER_SESSION = 10
-SIGNED_OUT_TAG = "signed-out"
 NOT_KEPT = {"csrfmiddlewaretoken"}  # stale by the time the draft comes back
 
 
@@ -81,7 +80,7 @@ def signed_out_message(request: HttpRequest, *, timed_out: bool, kept: bool) -> 
         message = reason + " " + _("We have kept what you typed. Sign in to carry on.")
     else:
         message = reason + " " + _("Sign in to carry on.")
-    messages.warning(request, message, extra_tags=SIGNED_OUT_TAG)
+    messages.warning(request, message)
 
 
 def keep_signed_out_post(request: HttpRequest, *, plan_id: int | None) -> bool:
