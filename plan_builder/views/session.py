@@ -97,7 +97,8 @@ def keep_signed_out_post(request: HttpRequest, *, plan_id: int | None) -> bool:
         plan = Plan.objects.filter(pk=plan_id).first()
     else:
         team_id = request.POST.get("team", "")
-        team = Team.objects.filter(pk=team_id).first() if team_id.isdigit() else None
+        chosen = team_id.isascii() and team_id.isdigit()  # "²" is a digit, not a number
+        team = Team.objects.filter(pk=team_id).first() if chosen else None
     token = services.form_draft_keep(
         path=request.get_full_path(),
         data=data,

@@ -873,8 +873,8 @@ def test_a_post_too_big_or_with_too_many_fields_sent_signed_out_is_refused(world
 
 @pytest.mark.parametrize(
     "team",
-    ["", "abc", "-1", "99999999999999999999999", "1 OR 1=1", "\x00"],
-    ids=["empty", "letters", "negative", "overflow", "sql", "nul"],
+    ["", "abc", "-1", "99999999999999999999999", "1 OR 1=1", "\x00", "²", "\u0663"],
+    ids=["empty", "letters", "negative", "overflow", "sql", "nul", "superscript", "arabic-digit"],
 )
 def test_a_new_plan_sent_signed_out_with_an_odd_team_is_not_kept(world, team):
     url = reverse("plan_builder:plan_create")
@@ -885,6 +885,18 @@ def test_a_new_plan_sent_signed_out_with_an_odd_team_is_not_kept(world, team):
 
     assert response.status_code == 302
     assert not FormDraft.objects.exists()
+
+
+def test_a_form_sent_signed_out_to_a_number_too_big_for_the_database_is_answered_plainly(
+    anonymous, world
+):
+    """Nothing is kept for a plan that cannot exist; a real plan's form with an odd row id is
+    kept like any other (and opening it after signing in is a plain 404)."""
+    for url in overflowing_urls(world):
+        response = anonymous.post(url, {"what_matters_most": "Tea", "description": "Tea"})
+        assert response.status_code in (302, 404, 405), url
+        assert NAME not in response.content.decode()
+    assert set(FormDraft.objects.values_list("plan_id", flat=True)) <= {world.plan.pk}
 
 
 def test_an_odd_revision_sent_signed_out_comes_back_as_a_form_error(world):
