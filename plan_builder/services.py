@@ -483,7 +483,6 @@ def form_draft_take(
 def form_draft_discard_unreadable(*, tokens: Sequence[str], actor: AbstractBaseUser) -> list[str]:
     """Right after a sign-in on a browser holding drafts: delete each one the person who signed
     in may not read, and return the tokens still worth keeping."""
-    form_draft_purge_expired()
     kept = []
     for token in tokens:
         draft = FormDraft.objects.filter(token_digest=_token_digest(token)).first()

@@ -133,7 +133,9 @@ def take_draft(request: HttpRequest) -> QueryDict | None:
 
 def settle_drafts_after_sign_in(request: HttpRequest) -> None:
     """Right after signing in: drafts the new user may not read are deleted at once, without
-    a word (someone from another team picked up the tablet)."""
+    a word (someone from another team picked up the tablet), and so is every draft anywhere
+    whose time is up."""
+    services.form_draft_purge_expired()
     tokens = request.session.get(SESSION_KEY)
     if tokens:
         request.session[SESSION_KEY] = services.form_draft_discard_unreadable(

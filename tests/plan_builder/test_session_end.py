@@ -383,6 +383,16 @@ def test_an_abandoned_draft_leaves_nothing_behind_after_it_expires(browser, plan
         assert "garden" not in event.detail
 
 
+def test_an_expired_draft_is_purged_when_anyone_signs_in_anywhere(browser, plan, team):
+    send_after_the_end(browser, about_me(plan), {"what_matters_most": TYPED})
+    FormDraft.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    practitioner(team, username="jo")
+
+    sign_in(Client(enforce_csrf_checks=True), "jo")
+
+    assert not FormDraft.objects.exists()
+
+
 def test_an_expired_draft_is_purged_when_another_is_kept(browser, plan):
     send_after_the_end(browser, about_me(plan), {"what_matters_most": TYPED})
     FormDraft.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
