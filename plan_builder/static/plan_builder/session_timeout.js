@@ -82,6 +82,7 @@ export function initSessionTimeout(dialog) {
     renewing = true;
     problem.hidden = true;
     try {
+      withCurrentToken(renewForm, dialog.dataset.csrfCookie);
       const response = await fetch(renewForm.action, {
         method: "POST",
         body: new FormData(renewForm),
@@ -138,15 +139,13 @@ export function initSessionTimeout(dialog) {
 // cookie is the current one, so every form takes it just before it is sent.
 function sendFormsWithTheCurrentToken(cookieName) {
   if (!cookieName) return;
-  document.addEventListener(
-    "submit",
-    (event) => {
-      const field = event.target.querySelector?.('input[name="csrfmiddlewaretoken"]');
-      const token = currentCookie(cookieName);
-      if (field && token) field.value = token;
-    },
-    true,
-  );
+  document.addEventListener("submit", (event) => withCurrentToken(event.target, cookieName), true);
+}
+
+function withCurrentToken(form, cookieName) {
+  const field = form.querySelector?.('input[name="csrfmiddlewaretoken"]');
+  const token = cookieName && currentCookie(cookieName);
+  if (field && token) field.value = token;
 }
 
 function currentCookie(name) {
