@@ -320,11 +320,6 @@ class ShareLinkForm(forms.Form):
     )
     expires_on = forms.DateField(label=_("The link stops working after"), widget=DateInput)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.fields["expires_on"].initial = timezone.localdate() + timedelta(days=28)
-
     def clean_expires_on(self):
         value = self.cleaned_data["expires_on"]
         today = timezone.localdate()

@@ -53,8 +53,31 @@ def one_to_ten(verbose_name: str, **kwargs) -> models.PositiveSmallIntegerField:
 
 class Team(ClusterableModel):
     name = models.CharField(max_length=200, unique=True)
+    # The team's name is how staff tell teams apart ("Salford MAS, north"); the person and
+    # their family know the service by another name, and want a number to ring.
+    public_name = models.CharField(
+        _("name people and families know the service by"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "For example: Salford Memory Service. Shown on the plans people are given and on "
+            "shared links. Leave it empty to use the team's name."
+        ),
+    )
+    phone = models.CharField(
+        _("phone number for people and families"),
+        max_length=30,
+        blank=True,
+        validators=[validate_phone_number],
+        help_text=_("Shown on the person's copy of their plan, for questions about it."),
+    )
 
-    panels = [FieldPanel("name"), InlinePanel("memberships", label=_("Members"))]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("public_name"),
+        FieldPanel("phone"),
+        InlinePanel("memberships", label=_("Members")),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -67,6 +90,11 @@ class Team(ClusterableModel):
     @admin.display(description=_("members"))
     def member_count(self) -> int:
         return self.memberships.count()
+
+    @property
+    def display_name(self) -> str:
+        """The name the person and their family know the service by."""
+        return self.public_name or self.name
 
 
 class TeamMembership(models.Model):
@@ -564,6 +592,29 @@ class ShareLink(models.Model):
         return self.label
 
 
+class FormDraft(models.Model):
+    """What was typed into a plan form that arrived after the practitioner's session had
+    ended, kept on the server (never in the browser) for a short time so it can be given
+    back once they sign in again. Only a digest of its token is stored, as for shared links;
+    the token itself lives in that browser's session. Single use, and deleted with the plan
+    (and so with the person) it belongs to."""
+
+    token_digest = models.CharField(max_length=64, unique=True)
+    path = models.CharField(max_length=500)
+    # The plan the form changes, or for a new plan the team it was being started in: who
+    # may have the draft back is decided from these.
+    plan = models.ForeignKey(Plan, null=True, on_delete=models.CASCADE, related_name="+")
+    team = models.ForeignKey(Team, null=True, on_delete=models.CASCADE, related_name="+")
+    # The raw form post as JSON text ({name: [values]}), whatever shape its fields have. Text
+    # rather than a JSON column: PostgreSQL's jsonb cannot hold a NUL character.
+    data = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"Form draft {self.pk} for {self.path}"
+
+
 class AuditAction(models.TextChoices):
     VIEW = "view", _("Viewed")
     CREATE = "create", _("Created")
@@ -574,6 +625,9 @@ class AuditAction(models.TextChoices):
     SHARE_REVOKE = "share-revoke", _("Stopped sharing")
     SHARED_VIEW = "shared-view", _("Opened through a shared link")
     DELETE = "delete", _("Deleted")
+    DRAFT_KEPT = "draft-kept", _("Kept a form sent after sign-in ended")
+    DRAFT_RESTORED = "draft-restored", _("Gave back a kept form")
+    DRAFT_DISCARDED = "draft-discarded", _("Discarded a kept form")
 
 
 class AuditEventQuerySet(models.QuerySet):

@@ -13,14 +13,18 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
+from plan_builder.conf import share_link_days_when_review_passed, share_link_max_days
 from plan_builder.models import (
     ABOUT_ME_FIELDS,
     CONTINGENCY_FIELDS,
     Action,
     Attachment,
+    ConsentToShare,
     Contact,
+    FormDraft,
     Goal,
     GoalRating,
     Person,
@@ -64,6 +68,19 @@ def plan_for_user(*, user: AbstractBaseUser, plan_id: int, current_only: bool = 
     if plan is None:
         raise Http404("No plan")
     return plan
+
+
+def form_draft_readable_by(draft: FormDraft, user: AbstractBaseUser) -> bool:
+    """Whether a kept form may be given back to `user`: only to someone who could read the
+    plan it belongs to (or, for a new plan, a member of the team it was started in). That is
+    any member of the team, not only whoever typed it: a colleague signing in on the same
+    tablet could open the plan anyway, and who typed it cannot be known once the session has
+    ended."""
+    if draft.plan_id is not None:
+        return plans_visible_to(user).filter(pk=draft.plan_id).exists()
+    if draft.team_id is not None:
+        return teams_of(user).filter(pk=draft.team_id).exists()
+    return False
 
 
 def plan_row(*, plan: Plan, model, pk: int):
@@ -353,3 +370,222 @@ def copy_language(person: Person) -> str:
     if person.preferred_language in available:
         return person.preferred_language
     return settings.LANGUAGE_CODE
+
+
+# What is done and what is left ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TaskStatus:
+    """A section's status as the NHS.UK task list shows it: finished ones as plain text,
+    the rest as a coloured tag."""
+
+    label: str
+    is_done: bool = False
+    tag_class: str = ""
+
+
+NOT_STARTED = TaskStatus(gettext_lazy("Not started"), tag_class="nhsuk-tag--white")
+IN_PROGRESS = TaskStatus(gettext_lazy("In progress"), tag_class="nhsuk-tag--blue")
+COMPLETED = TaskStatus(gettext_lazy("Completed"), is_done=True)
+AGREED = TaskStatus(gettext_lazy("Agreed"), is_done=True)
+NOT_AGREED = TaskStatus(gettext_lazy("Not agreed yet"), tag_class="nhsuk-tag--blue")
+REVIEW_OVERDUE = TaskStatus(gettext_lazy("Overdue"), tag_class="nhsuk-tag--red")
+
+
+@dataclass(frozen=True)
+class PlanTask:
+    """One section of the plan in the task list at the top of the plan page."""
+
+    name: str
+    anchor: str  # the section's id on the plan page
+    status: TaskStatus
+    hint: str = ""
+
+
+def _filled(plan: Plan, names) -> list[str]:
+    return [name for name in names if getattr(plan, name) not in ("", None)]
+
+
+def _status_of_parts(done: int, total: int) -> TaskStatus:
+    if done == 0:
+        return NOT_STARTED
+    return COMPLETED if done == total else IN_PROGRESS
+
+
+def _person_task(detail: PlanDetail) -> PlanTask:
+    """Complete once we know when they were born, their GP practice and one way to reach
+    them: a plan for someone nobody can contact, or whose GP is unknown, is not finished."""
+    person = detail.plan.person
+    missing = []
+    if not person.date_of_birth:
+        missing.append(gettext("date of birth"))
+    if not (person.address or person.phone or person.email):
+        missing.append(gettext("a way to contact them"))
+    if not person.gp_practice:
+        missing.append(gettext("GP practice"))
+    hint = gettext("Still to add: %(missing)s") % {"missing": ", ".join(missing)} if missing else ""
+    return PlanTask(
+        gettext("About the person"), "person", IN_PROGRESS if missing else COMPLETED, hint
+    )
+
+
+def _goals_task(detail: PlanDetail) -> PlanTask:
+    """Complete when every goal has at least one action agreed: a goal with no step towards
+    it is still being planned."""
+    goals = len(detail.goals)
+    actions = sum(len(view.actions) for view in detail.goals)
+    if goals == 0:
+        return PlanTask(gettext("Goals and actions"), "goals", NOT_STARTED)
+    without_action = sum(1 for view in detail.goals if not view.actions)
+    hint = ngettext("%(count)s goal", "%(count)s goals", goals) % {"count": goals}
+    hint += ", " + ngettext("%(count)s action", "%(count)s actions", actions) % {"count": actions}
+    if without_action:
+        hint += ". " + ngettext(
+            "%(count)s goal has no action yet",
+            "%(count)s goals have no action yet",
+            without_action,
+        ) % {"count": without_action}
+    status = IN_PROGRESS if without_action else COMPLETED
+    return PlanTask(gettext("Goals and actions"), "goals", status, hint)
+
+
+def _attachments_task(detail: PlanDetail) -> PlanTask:
+    resources, services = len(detail.resources), len(detail.services)
+    if not resources + services:
+        return PlanTask(gettext("Resources and support organisations"), "attachments", NOT_STARTED)
+    hint = ngettext("%(count)s resource", "%(count)s resources", resources) % {"count": resources}
+    hint += ", " + ngettext("%(count)s organisation", "%(count)s organisations", services) % {
+        "count": services
+    }
+    return PlanTask(gettext("Resources and support organisations"), "attachments", COMPLETED, hint)
+
+
+def _about_me_task(detail: PlanDetail) -> PlanTask:
+    """Complete when every About me question has an answer."""
+    answered = len(_filled(detail.plan, ABOUT_ME_FIELDS))
+    total = len(ABOUT_ME_FIELDS)
+    hint = (
+        gettext("%(answered)s of %(total)s questions answered")
+        % {"answered": answered, "total": total}
+        if answered
+        else ""
+    )
+    return PlanTask(gettext("About me"), "about-me", _status_of_parts(answered, total), hint)
+
+
+def _list_task(name: str, anchor: str, count: int, hint: str) -> PlanTask:
+    return PlanTask(name, anchor, COMPLETED if count else NOT_STARTED, hint if count else "")
+
+
+def _contacts_task(detail: PlanDetail) -> PlanTask:
+    """Complete once someone is named as the emergency contact: the contingency plan leans on
+    knowing who to ring."""
+    contacts = detail.personal_contacts + detail.professional_contacts
+    if not contacts:
+        return PlanTask(gettext("Contacts"), "contacts", NOT_STARTED)
+    hint = ngettext("%(count)s contact", "%(count)s contacts", len(contacts)) % {
+        "count": len(contacts)
+    }
+    if not any(contact.is_emergency_contact for contact in contacts):
+        hint += ". " + gettext("No emergency contact yet")
+        return PlanTask(gettext("Contacts"), "contacts", IN_PROGRESS, hint)
+    return PlanTask(gettext("Contacts"), "contacts", COMPLETED, hint)
+
+
+def _contingency_task(detail: PlanDetail) -> PlanTask:
+    """Complete when the warning signs, what should happen and who to contact are all there."""
+    filled = len(_filled(detail.plan, CONTINGENCY_FIELDS))
+    return PlanTask(
+        gettext("Contingency plan"),
+        "contingency",
+        _status_of_parts(filled, len(CONTINGENCY_FIELDS)),
+    )
+
+
+def _agreement_task(detail: PlanDetail) -> PlanTask:
+    """Agreed once who agreed, their name and the date are recorded; the hint says whether
+    consent to share was asked."""
+    plan = detail.plan
+    hint = gettext("Consent to share: %(answer)s") % {"answer": plan.get_consent_to_share_display()}
+    if plan.consent_to_share == ConsentToShare.NOT_ASKED:
+        hint = gettext("Consent to share not asked yet")
+    return PlanTask(
+        gettext("Agreement and consent"),
+        "agreement",
+        AGREED if plan.is_agreed else NOT_AGREED,
+        hint,
+    )
+
+
+def _review_task(detail: PlanDetail, today: date) -> PlanTask:
+    """The review date is set when the plan starts; complete once someone is named to do it,
+    overdue (on the current version) once the date has passed."""
+    plan = detail.plan
+    hint = gettext("Review by %(date)s") % {"date": date_format(plan.review_due, "l j E Y")}
+    if plan.is_current and plan.review_due < today:
+        status = REVIEW_OVERDUE
+    elif plan.review_responsible:
+        status = COMPLETED
+    else:
+        status = IN_PROGRESS
+        hint += ". " + gettext("Say who will review it")
+    return PlanTask(gettext("Review"), "review", status, hint)
+
+
+def plan_tasks(detail: PlanDetail, *, today: date | None = None) -> list[PlanTask]:
+    """Each section of the plan with its status, in the order the plan page shows them."""
+    today = today or timezone.localdate()
+    return [
+        _person_task(detail),
+        _goals_task(detail),
+        _attachments_task(detail),
+        _about_me_task(detail),
+        _list_task(
+            gettext("Strengths"),
+            "strengths",
+            len(detail.strengths),
+            ngettext("%(count)s strength", "%(count)s strengths", len(detail.strengths))
+            % {"count": len(detail.strengths)},
+        ),
+        _list_task(
+            gettext("Needs and concerns"),
+            "needs",
+            len(detail.needs),
+            ngettext("%(count)s need or concern", "%(count)s needs or concerns", len(detail.needs))
+            % {"count": len(detail.needs)},
+        ),
+        _contacts_task(detail),
+        _contingency_task(detail),
+        _agreement_task(detail),
+        _review_task(detail, today),
+    ]
+
+
+def has_something_to_review(detail: PlanDetail) -> bool:
+    """Whether the plan holds anything beyond the person's details and the review date it
+    was started with: a review copies the plan to look at it again with the person, and an
+    empty plan has nothing to look at."""
+    plan = detail.plan
+    return bool(
+        detail.goals
+        or detail.attachments
+        or detail.strengths
+        or detail.needs
+        or detail.personal_contacts
+        or detail.professional_contacts
+        or _filled(plan, ABOUT_ME_FIELDS)
+        or _filled(plan, CONTINGENCY_FIELDS)
+        or plan.is_agreed
+    )
+
+
+def share_link_default_expiry(plan: Plan, *, today: date | None = None) -> date:
+    """When a new shared link stops working unless the practitioner chooses otherwise: the
+    plan's next review date (the family reads the plan until it is looked at again), no later
+    than the longest a link may work, and a few weeks ahead when the review date has passed."""
+    today = today or timezone.localdate()
+    latest = today + timedelta(days=share_link_max_days())
+    if plan.review_due <= today:
+        return min(today + timedelta(days=share_link_days_when_review_passed()), latest)
+    return min(plan.review_due, latest)

@@ -4,9 +4,10 @@ so every change is checked against concurrent edits and recorded in the audit lo
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
-from collections.abc import Mapping
-from datetime import date, datetime
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -23,6 +24,7 @@ from plan_builder.models import (
     AuditAction,
     AuditEvent,
     Contact,
+    FormDraft,
     Goal,
     GoalRating,
     Person,
@@ -31,10 +33,17 @@ from plan_builder.models import (
     ShareLink,
     Statement,
     SupportType,
+    Team,
 )
 from plan_builder.registry import AttachmentKind, registry
+from plan_builder.selectors import form_draft_readable_by
 
 SHARE_TOKEN_BYTES = 32  # 256 bits; the issue asks for at least 128.
+FORM_DRAFT_TOKEN_BYTES = 32
+# A form of the plan builder holds at most about 20,000 characters; anything far bigger was
+# not typed by a practitioner and is not kept.
+FORM_DRAFT_MAX_CHARACTERS = 100_000
+SIGNED_OUT = "Signed out"  # the audit log's name for a request nobody was signed in for
 
 
 class PlanEditConflict(Exception):
@@ -55,10 +64,12 @@ def audit_record(
     action: AuditAction,
     plan: Plan | None = None,
     person: Person | None = None,
+    team: Team | None = None,
     detail: str = "",
     actor_name: str = "",
 ) -> AuditEvent:
     person = person or (plan.person if plan else None)
+    team_ref = person.team_id if person else (team.pk if team else None)
     return AuditEvent.objects.create(
         actor=actor if actor and actor.is_authenticated else None,
         actor_name=actor_name or (actor.get_username() if actor else ""),
@@ -68,7 +79,7 @@ def audit_record(
         plan=plan,
         plan_ref=plan.pk if plan else None,
         plan_version=plan.version if plan else None,
-        team_ref=person.team_id if person else None,
+        team_ref=team_ref,
         detail=detail[:255],
     )
 
@@ -383,7 +394,12 @@ def share_link_open(*, token: str) -> Plan | None:
     )
     if share_link is None:
         return None
-    plan = Plan.objects.current().filter(person=share_link.person).select_related("person").first()
+    plan = (
+        Plan.objects.current()
+        .filter(person=share_link.person)
+        .select_related("person", "person__team")
+        .first()
+    )
     if plan is None:
         return None
     with transaction.atomic():
@@ -398,6 +414,114 @@ def share_link_open(*, token: str) -> Plan | None:
             detail=f"Opened shared link {share_link.pk}",
         )
     return plan
+
+
+def _draft_subject(draft: FormDraft) -> dict:
+    """The plan or team a draft belongs to, for its audit records."""
+    return {"plan": draft.plan, "team": draft.team}
+
+
+def form_draft_keep(
+    *,
+    path: str,
+    data: Mapping[str, Sequence[str]],
+    plan: Plan | None,
+    team: Team | None,
+    lifetime: timedelta,
+) -> str | None:
+    """Keep what a signed-out browser sent to the plan form at `path`, and return the token
+    to give it back with (None when there is nothing to keep). `data` is the raw post, every
+    field as sent, so it fits whatever shape the form's fields have."""
+    if plan is None and team is None:
+        return None  # nobody could be allowed to have it back
+    text = json.dumps({name: list(values) for name, values in data.items()})
+    if len(text) > FORM_DRAFT_MAX_CHARACTERS:
+        return None
+    form_draft_purge_expired()
+    token = secrets.token_urlsafe(FORM_DRAFT_TOKEN_BYTES)
+    now = timezone.now()
+    with transaction.atomic():
+        draft = FormDraft.objects.create(
+            token_digest=_token_digest(token),
+            path=path,
+            plan=plan,
+            team=team,
+            data=text,
+            expires_at=now + lifetime,
+        )
+        audit_record(
+            actor=None,
+            actor_name=SIGNED_OUT,
+            action=AuditAction.DRAFT_KEPT,
+            detail=f"Kept form draft {draft.pk} sent to {path} after sign-in ended",
+            **_draft_subject(draft),
+        )
+    return token
+
+
+def form_draft_take(
+    *, token: str, path: str, actor: AbstractBaseUser
+) -> dict[str, list[str]] | None:
+    """Give back, once, what was kept under `token` for the form at `path`, when `actor` may
+    read the plan it belongs to; a draft they may not read is deleted and nothing is said.
+    Taking it deletes it, so the same typing is never given back twice."""
+    draft = _form_draft_remove(token=token, path=path)
+    if draft is None:
+        return None
+    if not form_draft_readable_by(draft, actor):
+        _audit_discarded(draft, actor)
+        return None
+    audit_record(
+        actor=actor,
+        action=AuditAction.DRAFT_RESTORED,
+        detail=f"Gave back form draft {draft.pk} at {draft.path}",
+        **_draft_subject(draft),
+    )
+    return json.loads(draft.data)
+
+
+def form_draft_discard_unreadable(*, tokens: Sequence[str], actor: AbstractBaseUser) -> list[str]:
+    """Right after a sign-in on a browser holding drafts: delete each one the person who signed
+    in may not read, and return the tokens still worth keeping."""
+    kept = []
+    for token in tokens:
+        draft = FormDraft.objects.filter(token_digest=_token_digest(token)).first()
+        if draft is None:
+            continue
+        if form_draft_readable_by(draft, actor):
+            kept.append(token)
+        elif _form_draft_remove(token=token, path=draft.path):
+            _audit_discarded(draft, actor)
+    return kept
+
+
+def _form_draft_remove(*, token: str, path: str) -> FormDraft | None:
+    """Delete and return the unexpired draft kept under `token` for `path`. Only the request
+    whose DELETE removed the row gets it, so two tabs cannot both take one draft."""
+    if not token or len(token) > 100:
+        return None
+    draft = FormDraft.objects.filter(
+        token_digest=_token_digest(token), path=path, expires_at__gt=timezone.now()
+    ).first()
+    if draft is None:
+        return None
+    deleted, _rows = FormDraft.objects.filter(pk=draft.pk).delete()
+    return draft if deleted else None
+
+
+def _audit_discarded(draft: FormDraft, actor: AbstractBaseUser) -> None:
+    audit_record(
+        actor=actor,
+        action=AuditAction.DRAFT_DISCARDED,
+        detail=f"Discarded form draft {draft.pk}: signed in by someone outside the team",
+        **_draft_subject(draft),
+    )
+
+
+def form_draft_purge_expired() -> int:
+    """Delete every draft whose time is up; returns how many."""
+    deleted, _rows = FormDraft.objects.filter(expires_at__lte=timezone.now()).delete()
+    return deleted
 
 
 def person_delete(*, person: Person, actor: AbstractBaseUser) -> None:

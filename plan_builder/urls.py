@@ -4,7 +4,7 @@
 from django.urls import path
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from plan_builder.views import accounts, exports, person_copy, plans, sections, sharing
+from plan_builder.views import accounts, exports, person_copy, plans, sections, session, sharing
 from plan_builder.views.privacy import private_response
 
 app_name = "plan_builder"
@@ -13,6 +13,7 @@ urlpatterns = [
     path("", plans.PlanListView.as_view(), name="plan_list"),
     path("sign-in/", accounts.SignInView.as_view(), name="login"),
     path("sign-out/", accounts.SignOutView.as_view(), name="logout"),
+    path("stay-signed-in/", session.StaySignedInView.as_view(), name="stay_signed_in"),
     path("new/", plans.PlanCreateView.as_view(), name="plan_create"),
     path("<int:plan_id>/", plans.PlanDetailView.as_view(), name="plan_detail"),
     path("<int:plan_id>/person/", sections.PersonEditView.as_view(), name="person_edit"),

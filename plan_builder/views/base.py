@@ -7,21 +7,48 @@ from django.core.exceptions import PermissionDenied
 
 from plan_builder.models import Plan
 from plan_builder.selectors import is_practitioner, is_team_lead, plan_for_user
+from plan_builder.views.session import (
+    keep_signed_out_post,
+    session_has_ended,
+    session_timeout_context,
+    signed_out_message,
+)
 
 
 class PractitionerRequiredMixin(LoginRequiredMixin):
     """Signed out: to the sign-in page. Signed in but in no plan team (an editor, say): 403."""
 
+    # Whether a post that arrives after the session ended is kept, to be given back after
+    # signing in again (views.session). Off for forms that only confirm something.
+    keeps_draft = False
+
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
-            return self.handle_no_permission()
+            return self.signed_out(request, **kwargs)
         if not is_practitioner(request.user):
             raise PermissionDenied("Only members of a plan team can use the plan builder.")
         self.load_objects(request, **kwargs)
         return super().dispatch(request, *args, **kwargs)
 
+    def signed_out(self, request, **kwargs):
+        """To the sign-in page, keeping what a form brought and saying why, when the session
+        ended by itself or a form was sent."""
+        posted_form = request.method == "POST" and self.keeps_draft
+        timed_out = session_has_ended(request)  # before keeping the form starts a new session
+        if posted_form or timed_out:
+            kept = posted_form and keep_signed_out_post(request, plan_id=kwargs.get("plan_id"))
+            signed_out_message(request, timed_out=timed_out, kept=kept)
+        return self.handle_no_permission()
+
     def load_objects(self, request, **kwargs) -> None:
         """Fetch what the URL names, after the user is known to be a practitioner."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["session_timeout"] = session_timeout_context(
+            self.request, keeps_form=self.keeps_draft
+        )
+        return context
 
 
 class PlanMixin(PractitionerRequiredMixin):

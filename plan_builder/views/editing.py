@@ -1,5 +1,6 @@
 """One pattern for every form that changes a plan: show it, validate it, save it through a
-service, and when someone else saved first, keep what this person typed and say so."""
+service, and when someone else saved first, keep what this person typed and say so. A form
+sent after the session ended comes back filled in after signing in again (views.session)."""
 
 from __future__ import annotations
 
@@ -14,13 +15,47 @@ from django.views.generic import TemplateView
 
 from plan_builder.services import PlanEditConflict, PlanNotEditable
 from plan_builder.views.base import PlanMixin
+from plan_builder.views.session import take_draft
+
+SECTION_TAG = "plan-section-"  # a message's extra tag naming the section it is about
 
 
 class InvalidForm(Exception):
     """A service refused the data after the form validated; show the form again."""
 
 
-class PlanFormView(PlanMixin, TemplateView):
+def section_message(request) -> tuple[list, dict | None]:
+    """The messages waiting for the plan page, split into those for the top of the page and
+    the latest one about a section (with that section's anchor). The page opens at the
+    section that changed, so that is where its confirmation must be seen."""
+    page_messages, saved = [], None
+    for message in messages.get_messages(request):
+        anchors = [
+            tag[len(SECTION_TAG) :] for tag in message.tags.split() if tag.startswith(SECTION_TAG)
+        ]
+        if anchors:
+            saved = {"anchor": anchors[0], "text": str(message)}
+        else:
+            page_messages.append(message)
+    return page_messages, saved
+
+
+class RestoresKeptFormMixin:
+    """Opening the form gives back, once, what was typed into it in this browser before the
+    session ended, exactly as sent and not yet saved: the page asks them to check it and
+    press save, and the edit revision it carries still catches a change made meanwhile."""
+
+    keeps_draft = True
+
+    def get(self, request, *args, **kwargs):
+        kept = take_draft(request) if self.keeps_draft else None
+        if kept is None:
+            return super().get(request, *args, **kwargs)
+        context = self.get_context_data(form=self.get_form(kept), restored_draft=True)
+        return self.render_to_response(context)
+
+
+class PlanFormView(RestoresKeptFormMixin, PlanMixin, TemplateView):
     template_name = "plan_builder/form_page.html"
     form_class = None
     page_title = ""
@@ -79,7 +114,8 @@ class PlanFormView(PlanMixin, TemplateView):
             return redirect("plan_builder:plan_detail", plan_id=self.plan.pk)
         except PlanEditConflict:
             return self.conflict(form)
-        messages.success(request, self.success_message())
+        extra_tags = f"{SECTION_TAG}{self.section_anchor}" if self.section_anchor else ""
+        messages.success(request, self.success_message(), extra_tags=extra_tags)
         return redirect(self.get_success_url())
 
     def conflict(self, form):

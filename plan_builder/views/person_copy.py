@@ -22,10 +22,15 @@ NOT_FOUND_TEMPLATE = "plan_builder/shared_link_not_found.html"
 PDF_FILENAME = "care-and-support-plan.pdf"  # no name: downloads folders are seen by others
 
 
-def my_plan_context(plan: Plan, *, show_nhs_number: bool, pdf_url: str) -> dict:
+def my_plan_context(
+    plan: Plan, *, show_nhs_number: bool, pdf_url: str, shared: bool = False
+) -> dict:
+    """`shared`: opened through a shared link, so the page says which service shared it."""
     return {
         "plan": plan,
         "person": plan.person,
+        "service": plan.person.team,
+        "shared": shared,
         "detail": plan_detail(plan),
         "show_nhs_number": show_nhs_number,
         "pdf_url": pdf_url,
@@ -96,6 +101,7 @@ class SharedPlanView(View):
             plan,
             show_nhs_number=False,
             pdf_url=reverse("plan_builder:shared_plan_pdf", args=[token]),
+            shared=True,
         )
         with translation.override(copy_language(plan.person)):
             return TemplateResponse(request, TEMPLATE, context).render()
@@ -106,4 +112,4 @@ class SharedPlanPdfView(View):
         plan = services.share_link_open(token=token)
         if plan is None:
             return shared_link_not_found(request)
-        return pdf_response(my_plan_context(plan, show_nhs_number=False, pdf_url=""))
+        return pdf_response(my_plan_context(plan, show_nhs_number=False, pdf_url="", shared=True))

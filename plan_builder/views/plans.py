@@ -15,17 +15,19 @@ from plan_builder.models import AuditAction, AuditEvent
 from plan_builder.selectors import (
     PlanListScope,
     ReviewFilter,
+    has_something_to_review,
     is_team_lead,
     plan_changes,
     plan_detail,
     plan_list,
+    plan_tasks,
     plan_versions,
     review_counts,
     teams_of,
 )
 from plan_builder.validators import search_words
 from plan_builder.views.base import PlanMixin, PractitionerRequiredMixin
-from plan_builder.views.editing import PlanFormView
+from plan_builder.views.editing import PlanFormView, RestoresKeptFormMixin, section_message
 
 PLANS_PER_PAGE = 25
 AUDIT_EVENTS_PER_PAGE = 50
@@ -57,7 +59,7 @@ class PlanListView(PractitionerRequiredMixin, TemplateView):
         return context
 
 
-class PlanCreateView(PractitionerRequiredMixin, TemplateView):
+class PlanCreateView(RestoresKeptFormMixin, PractitionerRequiredMixin, TemplateView):
     template_name = "plan_builder/form_page.html"
 
     def get_form(self, data=None):
@@ -102,12 +104,20 @@ class PlanDetailView(PlanMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         detail = plan_detail(self.plan)
+        tasks = plan_tasks(detail)
+        page_messages, saved = section_message(self.request)
         context.update(
             detail=detail,
+            tasks=tasks,
+            tasks_done=sum(task.status.is_done for task in tasks),
+            can_review=has_something_to_review(detail),
             changes=plan_changes(self.plan, detail),
             versions=plan_versions(self.plan),
             is_team_lead=is_team_lead(self.request.user, self.plan.person.team_id),
             editable=self.plan.is_current,
+            # Shown in the section that changed, where the saved page opens, not at the top.
+            messages=page_messages,
+            section_message=saved,
         )
         services.audit_record(actor=self.request.user, action=AuditAction.VIEW, plan=self.plan)
         return context
@@ -117,6 +127,20 @@ class StartReviewView(PlanFormView):
     form_class = forms.StartReviewForm
     page_title = gettext_lazy("Start a review")
     submit_label = gettext_lazy("Start the review")
+
+    def get(self, request, *args, **kwargs):
+        return self.nothing_to_review() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.nothing_to_review() or super().post(request, *args, **kwargs)
+
+    def nothing_to_review(self):
+        """A plan with nothing in it yet: say so, rather than make an empty version."""
+        if has_something_to_review(plan_detail(self.plan)):
+            return None
+        self.template_name = "plan_builder/nothing_to_review.html"
+        self.page_title = gettext_lazy("There is nothing to review yet")
+        return self.render_to_response(self.get_context_data())
 
     def get_form_kwargs(self):
         return {}
@@ -166,6 +190,7 @@ class PersonDeleteView(PlanFormView):
 
     form_class = forms.PersonDeleteForm
     template_name = "plan_builder/person_delete.html"
+    keeps_draft = False  # a confirmation: nothing typed worth keeping
     team_lead_only = True
     current_only = False
     submit_label = gettext_lazy("Delete everything about this person")

@@ -246,6 +246,7 @@ class PlanRowEditView(RowMixin, PlanFormView):
 
 class PlanRowDeleteView(RowMixin, PlanFormView):
     template_name = "plan_builder/confirm_remove.html"
+    keeps_draft = False  # a confirmation: nothing typed worth keeping
     form_class = None
     submit_label = gettext_lazy("Yes, remove it")
 

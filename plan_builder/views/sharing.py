@@ -14,6 +14,7 @@ from django.views.generic import TemplateView
 
 from plan_builder import forms, services
 from plan_builder.models import ShareLink
+from plan_builder.selectors import share_link_default_expiry
 from plan_builder.views.base import PlanMixin
 
 NEW_LINK_TAG = "new-share-link"
@@ -26,7 +27,10 @@ class ShareLinksView(PlanMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("form", forms.ShareLinkForm())
+        context.setdefault(
+            "form",
+            forms.ShareLinkForm(initial={"expires_on": share_link_default_expiry(self.plan)}),
+        )
         context["share_links"] = ShareLink.objects.filter(person=self.plan.person)
         context["now"] = timezone.now()
         context["new_link"] = next(

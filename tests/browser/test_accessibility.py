@@ -315,6 +315,46 @@ def check_plan_builder(
     visit("erase the person", f"/plans/{plan.pk}/person/delete/")
     visit("the person's copy", f"/plans/{plan.pk}/my-plan/")
 
+    # A plan with only the person's details: every section still to do, and no review yet.
+    empty = empty_plan(plan.person.team, language)
+    visit("plan, nothing in it yet", f"/plans/{empty.pk}/")
+    visit("start a review, nothing to review yet", f"/plans/{empty.pk}/review/")
+
+    # A form sent after the session ended: the sign-in page says why and that the typing was
+    # kept; signing in gives the form back, filled in.
+    page.goto(f"{base_url}/plans/{plan.pk}/edit/contingency/")
+    page.locator("#id_warning_signs").fill("Stops answering the phone")
+    end_every_session()
+    check.submit(
+        page,
+        f"[{language}] sign in, after the session ended",
+        page.locator("main button[type=submit]").first,
+    )
+    page.locator("#id_username").fill(plan.person.team.memberships.get(is_lead=True).user.username)
+    page.locator("#id_password").fill(PASSWORD)
+    check.submit(
+        page,
+        f"[{language}] form given back after signing in again",
+        page.locator("main button[type=submit]"),
+    )
+    expect(page.locator("#id_warning_signs")).to_have_value("Stops answering the phone")
+
+
+def empty_plan(team, language: str):
+    from tests.plan_factories import PersonFactory, PlanFactory
+
+    person = PersonFactory(
+        team=team, full_name=f"New Person {language}", preferred_language=language
+    )
+    return PlanFactory(person=person, what_matters_most="", warning_signs="")
+
+
+def end_every_session() -> None:
+    """What half an hour without a request does on the server."""
+    from django.contrib.sessions.models import Session
+
+    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+
 
 def check_shared_links(page: Page, check: Checker, base_url: str, language: str, built: dict):
     check.visit(page, f"[{language}] shared link", f"{base_url}/plans/shared/{built['token']}/")

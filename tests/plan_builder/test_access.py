@@ -249,3 +249,19 @@ def test_an_unknown_share_token_is_a_plain_404(client):
 
     assert response.status_code == 404
     assert "This link does not work" in response.content.decode()
+
+
+def test_stay_signed_in_renews_only_a_practitioners_own_session_and_shows_nothing(world):
+    """The one plan builder address that names no plan: for the timeout warning's "Stay
+    signed in". Practitioners of any team renew their own session; nobody gets plan data."""
+    url = reverse("plan_builder:stay_signed_in")
+    expected = {"outsider": 200, "member": 200, "editor": 403, None: 401}
+    for username, status in expected.items():
+        client = Client()
+        if username:
+            client.force_login(world[username])
+        response = client.post(url)
+        assert response.status_code == status, username
+        assert_no_plan_data(response)
+        assert "no-store" in response["Cache-Control"], username
+        assert client.get(url).status_code == 405, username

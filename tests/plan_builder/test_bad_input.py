@@ -90,7 +90,7 @@ CASES = [
     ("review", START_REVIEW, "review_due", TOO_FAR, "within 12 months", 'value="requested"'),
     ("review", START_REVIEW, "review_type", "first", "valid choice", days(60)),
     ("share", SHARE, "expires_on", days(-1), "after today", "Peggy and Ann"),
-    ("share", SHARE, "expires_on", days(91), "at most 90 days", "Peggy and Ann"),
+    ("share", SHARE, "expires_on", days(401), "at most 400 days", "Peggy and Ann"),
     ("share", SHARE, "label", "x" * 101, "at most 100 characters", days(28)),
 ]
 

@@ -260,7 +260,7 @@ def test_a_row_of_another_plan_is_not_found(signed_in, plan):
     ("expires_on", "message"),
     [
         (TODAY().isoformat(), "after today"),
-        ((TODAY() + datetime.timedelta(days=91)).isoformat(), "at most 90 days"),
+        ((TODAY() + datetime.timedelta(days=401)).isoformat(), "at most 400 days"),
     ],
 )
 def test_share_links_need_a_sensible_expiry(signed_in, plan, expires_on, message):

@@ -10,15 +10,20 @@ minute on a small shared machine. Each test creates its plan once (the `world` f
 examples share that test's transaction, so examples see what earlier ones saved; the checks
 are written to hold whatever is already in the plan."""
 
+import datetime
+import json
 from urllib.parse import quote, quote_from_bytes, urlencode
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plan_builder.forms import PersonForm
+from plan_builder.models import FormDraft
 from plan_builder.validators import phone_number_for_link
 from tests.plan_builder.reading import field_error
 from tests.security.conftest import NAME
@@ -32,6 +37,8 @@ from tests.security.payloads import (
 )
 
 pytestmark = pytest.mark.django_db
+
+PASSWORD = "correct horse battery staple"  # every factory-made user's
 
 FUZZ = {
     "deadline": None,  # the first request of a test warms caches and templates
@@ -125,6 +132,45 @@ def test_any_text_saved_in_a_plan_makes_a_pdf_and_valid_fhir(lead_client, world,
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     assert fhir.status_code == 200
     assert json_holds(fhir.content, text.strip())
+
+
+@settings(**FUZZ, max_examples=25)
+@given(data=st.data())
+def test_any_text_sent_after_the_session_ended_is_kept_exactly_and_given_back_as_text(world, data):
+    """Signed out by time, a form's post is kept as sent, to the character, and after
+    signing in again it comes back in the form as text (or not at all when nothing was
+    typed)."""
+    name = data.draw(
+        st.sampled_from([n for n in FORM_NAMES if TARGETS[n].saves_into_plan]), label="form"
+    )
+    field = data.draw(st.sampled_from(sorted(free_text_fields(name, world))), label="field")
+    text = data.draw(ANY_TEXT, label="text")
+    url = TARGETS[name].url(world)
+    client = Client(raise_request_exception=False)
+    client.force_login(world.lead)
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    posted = post_data(name, world, {field: text})
+    before = set(FormDraft.objects.values_list("pk", flat=True))
+
+    sent = client.post(url, posted)
+
+    assert sent.status_code == 302, sent.status_code
+    new = FormDraft.objects.exclude(pk__in=before)
+    typed = [str(value) for key, value in posted.items() if key != "revision"]
+    assert new.exists() == any(value.strip() for value in typed)
+    if not new.exists():
+        return
+    assert json.loads(new.get().data)[field] == [text]
+    client.post(
+        reverse("plan_builder:login"), {"username": "lead", "password": PASSWORD, "next": url}
+    )
+    restored = client.get(url)
+    assert restored.status_code == 200
+    assert not live_markup(restored.content.decode())
+    assert "is back in the form" in restored.content.decode()
+    assert not FormDraft.objects.exclude(pk__in=before).exists(), "given back once"
 
 
 PARAMETER_NAMES = st.one_of(
