@@ -155,6 +155,9 @@ class DateField(forms.MultiValueField):
             require_all_fields=False,
             **kwargs,
         )
+        # Raised by MultiValueField's own cleaning, which this field does not use.
+        for unused in ("invalid", "incomplete"):
+            self.error_messages.pop(unused, None)
         self.name = name
         self.example = example
 

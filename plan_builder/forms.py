@@ -373,8 +373,16 @@ class AgreementForm(PlanFormMixin, forms.ModelForm):
             when_needed=True,
         ),
         "consent_to_share": Wording(required=_("Choose whether they agreed to share the plan")),
-        "consent_scope": Wording(name=_("“Who the plan may be shared with”"), when_needed=True),
-        "best_interests_note": Wording(when_needed=True),
+        # Plan.clean says when these two are needed, in these words.
+        "consent_scope": Wording(
+            name=_("“Who the plan may be shared with”"),
+            required=_("Say who the person agreed the plan can be shared with."),
+            when_needed=True,
+        ),
+        "best_interests_note": Wording(
+            required=_("Say why the plan was agreed in the person's best interests."),
+            when_needed=True,
+        ),
     }
 
     def __init__(self, *args, **kwargs):
