@@ -81,7 +81,7 @@ def test_a_date_is_a_fieldset_of_three_labelled_numeric_boxes_with_a_hint(signed
 
     assert 'type="date"' not in html
     assert re.search(
-        r'<fieldset class="nhsuk-fieldset" role="group" aria-describedby="id_date_of_birth-hint">'
+        r'<fieldset class="nhsuk-fieldset" aria-describedby="id_date_of_birth-hint">'
         r'\s*<legend class="[^"]*">Date of birth',
         html,
     )
