@@ -102,8 +102,6 @@ def speak_of(field: forms.Field, wording: Wording) -> None:
     if isinstance(field, DateField):
         field.name = name
     field.when_needed = wording.when_needed
-    if isinstance(field.widget, forms.RadioSelect):
-        offer_no_blank_choice(field)
 
 
 def offer_no_blank_choice(field: forms.ChoiceField) -> None:
@@ -129,6 +127,8 @@ class NHSFormMixin:
         wording = self.get_wording()
         for name, field in self.fields.items():
             speak_of(field, wording.get(name, Wording()))
+            if isinstance(field.widget, forms.RadioSelect):
+                offer_no_blank_choice(field)
 
     def get_wording(self) -> dict[str, Wording]:
         return self.wording
