@@ -20,6 +20,8 @@ from http.cookiejar import DefaultCookiePolicy
 from locust import between, task
 from locust.contrib.fasthttp import FastHttpUser
 
+from benchmarks.plan_posts import action_fields, goal_fields
+
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 REVISION = re.compile(r'name="revision" value="(\d*)"')
 GOAL_EDIT = re.compile(r"/plans/(\d+)/goals/(\d+)/edit/")
@@ -268,13 +270,7 @@ class Practitioner(Visitor):
             return
         token, revision = opened
         marker = Shared.ledger.marker()
-        goal = {
-            "description": f"{marker} I want to walk to the shops again",
-            "area": "",
-            "importance": str(RNG.randint(1, 10)),
-            "status": "active",
-            "target_date": "",
-        }
+        goal = goal_fields(marker)
         write = Write("goal", marker, Shared.ledger.phase, plan_id)
         page = self.submit(
             write,
@@ -324,16 +320,7 @@ class Practitioner(Visitor):
             Write("action", marker, Shared.ledger.phase, goal["plan_id"], goal["goal_id"]),
             url,
             "plans: add action",
-            {
-                "csrfmiddlewaretoken": token,
-                "revision": revision,
-                "description": f"{marker} Walk to the corner shop with Ann",
-                "who": "Ann (daughter)",
-                "due_date": "",
-                "timing": "Every Tuesday",
-                "status": "planned",
-                "confidence": "",
-            },
+            {"csrfmiddlewaretoken": token, "revision": revision, **action_fields(marker)},
         )
 
     @task(2)

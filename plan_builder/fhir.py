@@ -30,6 +30,7 @@ from fhir.resources.R4B.relatedperson import RelatedPerson
 from fhir.resources.R4B.resource import Resource
 from fhir.resources.R4B.servicerequest import ServiceRequest
 
+from plan_builder.languages import ANOTHER_LANGUAGE, language_name
 from plan_builder.models import (
     ABOUT_ME_FIELDS,
     CONTINGENCY_FIELDS,
@@ -214,16 +215,21 @@ def _patient(ids: _Ids, person: Person) -> Patient:
         telecom=_patient_telecom(person),
         birthDate=person.date_of_birth,
         address=_texts(person.address),
-        communication=[
-            {
-                "language": _coded(
-                    BCP47, person.preferred_language, person.get_preferred_language_display()
-                ),
-                "preferred": True,
-            }
-        ],
+        communication=_communication(person),
         generalPractitioner=[_display(person.gp_practice)] if person.gp_practice else None,
     )
+
+
+def _communication(person: Person) -> list[dict] | None:
+    """The preferred language as its BCP 47 code; a language not on the list, which has no
+    code here, as the words typed for it."""
+    if person.preferred_language == ANOTHER_LANGUAGE:
+        other = person.preferred_language_other
+        language = {"text": other} if other else None
+    else:
+        name = language_name(person.preferred_language, own_name=False)
+        language = _coded(BCP47, person.preferred_language, name)
+    return [{"language": language, "preferred": True}] if language else None
 
 
 def _patient_telecom(person: Person) -> list[dict]:

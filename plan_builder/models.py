@@ -7,7 +7,7 @@ makes a new `Plan` row that `replaces` the previous one; every earlier version s
 
 from __future__ import annotations
 
-from django.conf import global_settings, settings
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -19,6 +19,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 
+from plan_builder.languages import language_name
 from plan_builder.registry import AttachmentKind
 from plan_builder.validators import (
     format_nhs_number,
@@ -150,11 +151,14 @@ class Person(models.Model):
     preferred_contact_method = models.CharField(
         _("preferred way to be contacted"), max_length=20, choices=ContactMethod.choices, blank=True
     )
-    preferred_language = models.CharField(
-        _("preferred language"),
-        max_length=10,
-        choices=global_settings.LANGUAGES,
-        default="en",
+    # A BCP 47 code from plan_builder.languages (not model choices: a site may change the
+    # list, and a code stored earlier must survive that), or ANOTHER_LANGUAGE.
+    preferred_language = models.CharField(_("preferred language"), max_length=35, default="en")
+    preferred_language_other = models.CharField(
+        _("another language"),
+        max_length=100,
+        blank=True,
+        help_text=_("The language they prefer, when it is not in the list."),
     )
     gp_practice = models.CharField(_("GP practice"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -176,6 +180,11 @@ class Person(models.Model):
     @property
     def display_name(self) -> str:
         return self.preferred_name or self.full_name
+
+    def get_preferred_language_display(self) -> str:
+        """The language's name in the reader's language, "Urdu (اردو)", or the words typed for
+        another language: what Django would give for a field with choices."""
+        return language_name(self.preferred_language, self.preferred_language_other)
 
     @property
     def nhs_number_display(self) -> str:

@@ -35,6 +35,7 @@ from plan_builder.models import (
     TeamMembership,
 )
 from plan_builder.registry import PlanAttachable, registry
+from plan_builder.validators import normalise_nhs_number
 
 REVIEW_DUE_SOON_DAYS = 28
 
@@ -81,6 +82,22 @@ def form_draft_readable_by(draft: FormDraft, user: AbstractBaseUser) -> bool:
     if draft.team_id is not None:
         return teams_of(user).filter(pk=draft.team_id).exists()
     return False
+
+
+def plan_with_nhs_number(
+    *, teams: QuerySet[Team], nhs_number: str, other_than: Person | None = None
+) -> Plan | None:
+    """The current plan of someone in `teams` recorded with this NHS number (any spacing or
+    digits, compared as normalise_nhs_number stores it), but `other_than`. Only the given
+    teams are searched, in one query whatever the answer, so a number held by another team
+    gives nothing away."""
+    number = normalise_nhs_number(nhs_number)
+    if not number:
+        return None
+    plans = Plan.objects.current().filter(person__team__in=teams, person__nhs_number=number)
+    if other_than is not None and other_than.pk:
+        plans = plans.exclude(person=other_than)
+    return plans.select_related("person").order_by("person__full_name", "pk").first()
 
 
 def plan_row(*, plan: Plan, model, pk: int):

@@ -12,13 +12,20 @@ def search_words(value: str) -> str:
     return value.replace("\x00", " ").strip()
 
 
-def normalise_nhs_number(value: str) -> str:
-    """Plain digits only: a number typed on an Urdu, Arabic or full-width keyboard (U+06F9,
-    U+0669, U+FF19 for 9) is stored, searched and exported to FHIR as ASCII digits."""
+def ascii_digits(value: str) -> str:
+    """Digits typed on an Urdu, Arabic or full-width keyboard (U+06F9, U+0669, U+FF19 for 9)
+    as ASCII digits; every other character as it was."""
     return "".join(
         str(unicodedata.decimal(character)) if character.isdecimal() else character
         for character in value
-        if not character.isspace() and character != "-"
+    )
+
+
+def normalise_nhs_number(value: str) -> str:
+    """Plain digits only, whatever keyboard typed them, so a number is stored, searched,
+    compared and exported to FHIR in one form."""
+    return ascii_digits(
+        "".join(character for character in value if not character.isspace() and character != "-")
     )
 
 

@@ -22,6 +22,18 @@ from plan_builder.models import (
 )
 
 
+def date_post(name: str, value: datetime.date | str) -> dict[str, str]:
+    """A date as the plan forms take it: typed into day, month and year boxes. A string is
+    put into all three as it is (for tests of what people get wrong)."""
+    if isinstance(value, str):
+        return {f"{name}-{part}": value for part in ("day", "month", "year")}
+    return {
+        f"{name}-day": str(value.day),
+        f"{name}-month": str(value.month),
+        f"{name}-year": str(value.year),
+    }
+
+
 class UserFactory(DjangoModelFactory):
     class Meta:
         model = get_user_model()

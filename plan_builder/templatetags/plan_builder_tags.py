@@ -1,6 +1,7 @@
 from django import forms, template
 from django.utils.html import format_html
 
+from plan_builder.fields import ERROR_PARTS, DateInputWidget, ScaleWidget
 from plan_builder.validators import phone_number_for_link
 
 register = template.Library()
@@ -11,6 +12,10 @@ WIDGET_CLASSES = {"textarea": "nhsuk-textarea", "select": "nhsuk-select", "input
 @register.filter
 def widget_kind(bound_field: forms.BoundField) -> str:
     widget = bound_field.field.widget
+    if isinstance(widget, DateInputWidget):
+        return "date"
+    if isinstance(widget, ScaleWidget):
+        return "scale"
     if isinstance(widget, forms.RadioSelect):
         return "radios"
     if isinstance(widget, forms.CheckboxInput):
@@ -23,26 +28,84 @@ def widget_kind(bound_field: forms.BoundField) -> str:
 
 
 @register.filter
+def is_optional(bound_field: forms.BoundField) -> bool:
+    """Labelled "(optional)": not required, and not needed with some other answer (a
+    referral's status, who agreed the plan). A single tick box is never labelled."""
+    field = bound_field.field
+    return (
+        not field.required
+        and not getattr(field, "when_needed", False)
+        and widget_kind(bound_field) != "checkbox"
+    )
+
+
+@register.filter
+def hint_lines(bound_field: forms.BoundField) -> list[str]:
+    """The hint under the label: the help text, and for a date an example to copy. A tick
+    box's help text is its own label instead."""
+    kind = widget_kind(bound_field)
+    lines = [bound_field.help_text] if bound_field.help_text and kind != "checkbox" else []
+    if kind == "date":
+        lines.append(bound_field.field.example_text)
+    return lines
+
+
+@register.filter
+def described_by(bound_field: forms.BoundField) -> str:
+    """The ids of the field's hint and error, for aria-describedby."""
+    ids = []
+    if hint_lines(bound_field):
+        ids.append(f"{bound_field.auto_id}-hint")
+    if bound_field.errors:
+        ids.append(f"{bound_field.auto_id}-error")
+    return " ".join(ids)
+
+
+@register.filter
+def error_target(bound_field: forms.BoundField) -> str:
+    """Where the error summary's link takes focus: the first box at fault in a date, the first
+    radio of a group, or the field itself."""
+    kind = widget_kind(bound_field)
+    if kind == "date":
+        return f"{bound_field.auto_id}-{date_parts_in_error(bound_field)[0]}"
+    if kind in ("radios", "scale"):
+        return f"{bound_field.auto_id}_0"
+    return bound_field.id_for_label
+
+
+def date_parts_in_error(bound_field: forms.BoundField) -> tuple[str, ...]:
+    if not bound_field.errors:
+        return ()
+    return bound_field.field.parts_in_error(bound_field.value())
+
+
+@register.filter
+def error_link(bound_field: forms.BoundField) -> tuple[str, str] | None:
+    """A link the form offers beside this field's error, as (url, text)."""
+    return getattr(bound_field.form, "error_links", {}).get(bound_field.name)
+
+
+@register.filter
+def scale_ends(bound_field: forms.BoundField) -> dict[str, str]:
+    widget = bound_field.field.widget
+    return {"low": widget.low, "high": widget.high}
+
+
+@register.filter
 def nhsuk_widget(bound_field: forms.BoundField):
     """Render the widget with NHS.UK classes, its hint and error linked for screen readers.
     Autofill is off: practitioners type other people's details, never their own."""
     kind = widget_kind(bound_field)
+    if kind == "date":
+        return bound_field.as_widget(
+            attrs={"autocomplete": "off", ERROR_PARTS: date_parts_in_error(bound_field)}
+        )
     css = WIDGET_CLASSES[kind]
     if bound_field.errors:
         css += f" {css}--error"
-    widget = bound_field.field.widget
-    if isinstance(widget, forms.DateInput):
-        css += " nhsuk-input--width-10"
-    elif isinstance(widget, forms.NumberInput):
-        css += " nhsuk-input--width-3"
     attrs = {"class": css, "autocomplete": "off"}
-    described_by = []
-    if bound_field.help_text:
-        described_by.append(f"{bound_field.auto_id}-hint")
-    if bound_field.errors:
-        described_by.append(f"{bound_field.auto_id}-error")
-    if described_by:
-        attrs["aria-describedby"] = " ".join(described_by)
+    if ids := described_by(bound_field):
+        attrs["aria-describedby"] = ids
     return bound_field.as_widget(attrs=attrs)
 
 

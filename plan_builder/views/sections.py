@@ -25,7 +25,7 @@ from plan_builder.models import (
     StatementKind,
 )
 from plan_builder.registry import AttachmentKind, registry
-from plan_builder.selectors import plan_detail, plan_row, suggestions_for_plan
+from plan_builder.selectors import plan_detail, plan_row, suggestions_for_plan, teams_of
 from plan_builder.validators import search_words
 from plan_builder.views.base import PlanMixin
 from plan_builder.views.editing import InvalidForm, PlanFormView
@@ -41,6 +41,9 @@ class PersonEditView(PlanFormView):
 
     def get_instance(self):
         return self.plan.person
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "teams": teams_of(self.request.user)}
 
     def save(self, form):
         services.person_update(

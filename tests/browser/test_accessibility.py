@@ -274,6 +274,16 @@ def check_plan_builder(
     visit("plan", f"/plans/{plan.pk}/")
     visit("plan, earlier version", f"/plans/{built['first_version']}/")
     visit("person details", f"/plans/{plan.pk}/person/")
+    born = page.locator("#id_date_of_birth")
+    born.locator("#id_date_of_birth-day").fill("31")
+    born.locator("#id_date_of_birth-month").fill("2")
+    page.locator("#id_nhs_number").fill("94347A5919")
+    check.submit(
+        page,
+        f"[{language}] person details, with a date that is not real",
+        page.locator("main button[type=submit]").first,
+    )
+    expect(page.locator("#id_date_of_birth-day.nhsuk-input--error")).to_be_visible()
     for section in ("about-me", "contingency", "agreement", "review-date"):
         visit("section", f"/plans/{plan.pk}/edit/{section}/")
     for kind in ("contacts", "strengths", "needs", "goals"):
@@ -284,6 +294,22 @@ def check_plan_builder(
         page.locator("main button[type=submit]").first,
     )
     expect(page.locator(".nhsuk-error-summary")).to_be_visible()
+    visit("add", f"/plans/{plan.pk}/goals/add/")
+    page.locator("#id_description").fill("Go back to the allotment.")
+    page.locator("label[for=id_importance_6]").click()
+    last_year = timezone.localdate() - timedelta(days=365)
+    for part, value in (
+        ("day", last_year.day),
+        ("month", last_year.month),
+        ("year", last_year.year),
+    ):
+        page.locator(f"#id_target_date-{part}").fill(str(value))
+    check.submit(
+        page,
+        f"[{language}] add a goal, hoped for by a date in the past",
+        page.locator("main button[type=submit]").first,
+    )
+    expect(page.locator("#id_keep_past_target_date")).to_be_visible()
     for kind in ("actions", "ratings"):
         visit("add", f"/plans/{plan.pk}/goals/{goal.pk}/{kind}/add/")
     rows = {

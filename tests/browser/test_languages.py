@@ -97,3 +97,33 @@ def test_urdu_pages_fit_a_small_phone(live_server, new_context, urdu_site):
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, path
+
+
+def test_an_urdu_score_runs_right_to_left(live_server, new_context, library):
+    """1 on the right, where an Urdu reader starts, and the words for each end beside it."""
+    from django.conf import settings
+
+    from tests.browser.conftest import PASSWORD
+    from tests.plan_factories import PlanFactory, TeamFactory, practitioner
+
+    team = TeamFactory(name="Urdu team")
+    user = practitioner(team, username="nasreen.nurse")
+    plan = PlanFactory(person__team=team)
+    context = new_context(viewport={"width": 1280, "height": 900})
+    context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "ur", "url": live_server.url}]
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/plans/sign-in/")
+    page.locator("#id_username").fill(user.username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.goto(f"{live_server.url}/plans/{plan.pk}/goals/add/")
+
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    boxes = [page.locator(f"label[for=id_importance_{n}]").bounding_box() for n in range(10)]
+    assert all(boxes[n]["x"] > boxes[n + 1]["x"] for n in range(9)), boxes
+    low = page.locator(".plan-scale__end--low").first.bounding_box()
+    high = page.locator(".plan-scale__end--high").first.bounding_box()
+    assert abs((low["x"] + low["width"]) - (boxes[0]["x"] + boxes[0]["width"])) <= 2
+    assert abs(high["x"] - boxes[9]["x"]) <= 2

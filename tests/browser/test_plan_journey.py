@@ -101,6 +101,25 @@ def assert_the_persons_copy(page: Page) -> None:
     )
 
 
+def date_group(page: Page, legend: str) -> Locator:
+    """An NHS.UK date input: the group its fieldset makes, named by its legend."""
+    return page.get_by_role("group", name=re.compile(rf"^{re.escape(legend)}"))
+
+
+def fill_date(page: Page, legend: str, day: str, month: str, year: str) -> None:
+    group = date_group(page, legend)
+    group.get_by_label("Day").fill(day)
+    group.get_by_label("Month").fill(month)
+    group.get_by_label("Year").fill(year)
+
+
+def choose_score(page: Page, legend: str, score: int) -> None:
+    """Click a 1-10 scale's box by its number, as a practitioner taps it."""
+    scale = page.get_by_role("group", name=legend)
+    scale.locator("label", has_text=re.compile(rf"^{score}$")).click()
+    expect(scale.get_by_role("radio", name=str(score), exact=True)).to_be_checked()
+
+
 def focused(page: Page):
     return page.locator(":focus")
 
@@ -167,6 +186,15 @@ def keyboard_fill(page: Page, fields: dict[str, str]) -> None:
         page.keyboard.type(text)
 
 
+def keyboard_score(page: Page, name: str, score: int) -> None:
+    """Tab into a 1-10 scale (focus lands on 1 while none is chosen) and move to `score` with
+    the arrow keys, which choose as they go."""
+    tab_to_id(page, f"id_{name}_0")
+    for _ in range(score - 1):
+        page.keyboard.press("ArrowRight")
+    expect(page.locator(f"#id_{name}_{score - 1}")).to_be_checked()
+
+
 def keyboard_submit(page: Page, label: str) -> None:
     tab_until(page, f"el.tagName === 'BUTTON' && el.textContent.trim() === {json.dumps(label)}")
     page.keyboard.press("Enter")
@@ -192,10 +220,10 @@ def test_practitioner_journey(live_server, library, practitioner_user, team, new
     expect(page.get_by_role("heading", name="Start a new plan")).to_be_visible()
     page.get_by_label("Full name").fill("Margaret Example")
     page.get_by_label("Preferred name").fill("Peggy")
-    page.get_by_label("Date of birth").fill("1944-05-17")
+    fill_date(page, "Date of birth", "17", "5", "1944")
     page.get_by_label("NHS number").fill(NHS_NUMBER)
     page.get_by_label("Team", exact=True).select_option(label=team.name)
-    expect(page.get_by_label("Review date")).not_to_have_value("")
+    expect(date_group(page, "Review date").get_by_label("Day")).not_to_have_value("")
     page.get_by_label("Who will review the plan").fill("Sam, dementia adviser")
     page.get_by_role("button", name="Start the plan").click()
 
@@ -210,7 +238,7 @@ def test_practitioner_journey(live_server, library, practitioner_user, team, new
     expect(page.get_by_role("heading", name="Add a goal")).to_be_visible()
     page.get_by_label("The goal, in the person's words").fill(GOAL)
     page.get_by_label("Area of life").fill("Getting out")
-    page.get_by_label("How important it is (1 to 10)").fill("8")
+    choose_score(page, "How important is the goal?", 8)
     page.get_by_role("button", name="Add and return to the plan").click()
     expect(page).to_have_url(re.compile(r"/plans/\d+/#goals$"))
     goal_card = page.locator(".plan-goal").filter(has=page.get_by_role("heading", name=GOAL))
@@ -223,7 +251,7 @@ def test_practitioner_journey(live_server, library, practitioner_user, team, new
     page.get_by_label("What will happen").fill(ACTION)
     page.get_by_label("Who will do it").fill("Ann (daughter)")
     page.get_by_label("Or how often").fill("First Saturday of the month")
-    page.get_by_label("How confident the person feels (1 to 10)").fill("7")
+    choose_score(page, "How confident does the person feel?", 7)
     page.get_by_role("button", name="Add and return to the plan").click()
     expect(goal_card.locator("strong").filter(has_text=ACTION)).to_be_visible()
     expect(goal_card).to_contain_text("Confidence 7 out of 10")
@@ -325,8 +353,7 @@ def test_the_whole_journey_by_keyboard_alone(
     keyboard_sign_in(page, base_url, practitioner_user.username)
 
     # Start a new plan with the person's details. The one team is chosen already, and the
-    # review date is filled in. The date of birth is typed into the browser's own date field,
-    # whose day/month order follows the browser's language: a day equal to the month fits both.
+    # review date is filled in. The date of birth is typed into its day, month and year boxes.
     keyboard_follow(page, "Start a new plan")
     expect(page.get_by_role("heading", name="Start a new plan")).to_be_visible()
     keyboard_fill(
@@ -334,13 +361,13 @@ def test_the_whole_journey_by_keyboard_alone(
         {
             "id_full_name": "Margaret Example",
             "id_preferred_name": "Peggy",
-            "id_date_of_birth": "05051944",
+            "id_date_of_birth-day": "17",
+            "id_date_of_birth-month": "5",
+            "id_date_of_birth-year": "1944",
             "id_nhs_number": NHS_NUMBER,
         },
     )
-    page.keyboard.press("Shift+Tab")  # back to the date of birth, to check what was typed
-    page.keyboard.press("Shift+Tab")
-    expect(page.get_by_label("Date of birth")).to_have_value("1944-05-05")
+    expect(date_group(page, "Date of birth").get_by_label("Year")).to_have_value("1944")
     keyboard_fill(page, {"id_review_responsible": "Sam, dementia adviser"})
     keyboard_submit(page, "Start the plan")
     expect(page.get_by_text("Plan started. Now add what matters to them.")).to_be_visible()
@@ -376,7 +403,8 @@ def test_the_whole_journey_by_keyboard_alone(
     # A goal, in the person's words.
     keyboard_follow(page, "Add a goal")
     expect(page.get_by_role("heading", name="Add a goal")).to_be_visible()
-    keyboard_fill(page, {"id_description": GOAL, "id_area": "Getting out", "id_importance": "8"})
+    keyboard_fill(page, {"id_description": GOAL, "id_area": "Getting out"})
+    keyboard_score(page, "importance", 8)
     keyboard_submit(page, "Add and return to the plan")
     expect(page).to_have_url(re.compile(r"/plans/\d+/#goals$"))
     goal_card = page.locator(".plan-goal").filter(has=page.get_by_role("heading", name=GOAL))
@@ -391,14 +419,16 @@ def test_the_whole_journey_by_keyboard_alone(
             "id_description": ACTION,
             "id_who": "Ann (daughter)",
             "id_timing": "First Saturday of the month",
-            "id_confidence": "7",
         },
     )
+    keyboard_score(page, "confidence", 7)
     keyboard_submit(page, "Add and return to the plan")
     expect(goal_card).to_contain_text("Confidence 7 out of 10")
     keyboard_follow(page, f"Add a rating for {GOAL}")
-    expect(page.get_by_label("Date of rating")).not_to_have_value("")  # today, filled in
-    keyboard_fill(page, {"id_attainment": "3", "id_satisfaction": "4"})
+    # Today, filled in.
+    expect(date_group(page, "Date of rating").get_by_label("Day")).not_to_have_value("")
+    keyboard_score(page, "attainment", 3)
+    keyboard_score(page, "satisfaction", 4)
     keyboard_submit(page, "Add and return to the plan")
     expect(goal_card).to_contain_text("How well it is going 3 / 10")
 
@@ -472,7 +502,85 @@ def test_works_without_javascript(live_server, practitioner_user, team, new_cont
     page.goto(f"{base_url}/plans/{plan.pk}/")
     page.get_by_role("link", name="Add a goal", exact=True).click()
     page.get_by_label("The goal, in the person's words").fill("I want to bake bread again.")
-    page.get_by_label("How important it is (1 to 10)").fill("6")
+    choose_score(page, "How important is the goal?", 6)
     page.get_by_role("button", name="Add and return to the plan").click()
     expect(page.get_by_role("heading", name="I want to bake bread again.")).to_be_visible()
     expect(page.get_by_text("Added.", exact=True)).to_be_visible()
+
+
+SCALE_BOXES = """(name) => [...document.querySelectorAll(`input[name="${name}"]`)].map((input) => {
+  const box = input.labels[0].getBoundingClientRect();
+  return {x: box.x, y: box.y, right: box.right, bottom: box.bottom, width: box.width,
+          height: box.height};
+})"""
+END_WORDS = """(name) => [...document.querySelector(`input[name="${name}"]`)
+  .closest(".plan-scale").querySelectorAll(".plan-scale__end")].map((end) => {
+  const box = end.getBoundingClientRect();
+  return {text: end.textContent, x: box.x, y: box.y, right: box.right, bottom: box.bottom};
+})"""
+
+
+@pytest.mark.parametrize(
+    ("viewport", "per_row"),
+    [({"width": 320, "height": 640}, 5), ({"width": 1280, "height": 900}, 10)],
+    ids=["phone", "desktop"],
+)
+def test_a_score_is_a_row_of_large_boxes_with_its_end_words_by_1_and_10(
+    live_server, practitioner_user, team, new_context, viewport, per_row
+):
+    plan = existing_plan(team)
+    page = new_context(viewport=viewport).new_page()
+    sign_in(page, live_server.url, practitioner_user.username)
+    page.goto(f"{live_server.url}/plans/{plan.pk}/goals/add/")
+
+    boxes = page.evaluate(SCALE_BOXES, "importance")
+    low, high = page.evaluate(END_WORDS, "importance")
+
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert len(boxes) == 10
+    assert all(box["width"] >= 44 and box["height"] >= 44 for box in boxes), boxes
+    rows = sorted({round(box["y"]) for box in boxes})
+    assert len(rows) == 10 // per_row, rows
+    assert [round(box["y"]) for box in boxes[:per_row]] == [rows[0]] * per_row
+    assert all(boxes[n]["x"] < boxes[n + 1]["x"] for n in range(per_row - 1))
+    # "Not important" starts where 1 starts, above it; "Very important" ends where 10 ends.
+    assert low["text"] == "Not important" and high["text"] == "Very important"
+    assert abs(low["x"] - boxes[0]["x"]) <= 2 and low["bottom"] <= boxes[0]["y"]
+    assert abs(high["right"] - boxes[9]["right"]) <= 2
+
+    # Chosen with a tap on the number, and the choice can be seen.
+    page.locator("label[for=id_importance_6]").click()
+    expect(page.locator("#id_importance_6")).to_be_checked()
+    chosen = page.locator("label[for=id_importance_6]").evaluate(
+        "(label) => getComputedStyle(label).backgroundColor"
+    )
+    other = page.locator("label[for=id_importance_5]").evaluate(
+        "(label) => getComputedStyle(label).backgroundColor"
+    )
+    assert chosen != other
+
+
+def test_a_wrong_date_comes_back_as_typed_with_only_the_wrong_box_marked(
+    live_server, practitioner_user, team, new_context
+):
+    plan = existing_plan(team)
+    page = new_context().new_page()
+    sign_in(page, live_server.url, practitioner_user.username)
+    page.goto(f"{live_server.url}/plans/{plan.pk}/person/")
+
+    fill_date(page, "Date of birth", "31", "2", "2025")
+    page.get_by_role("button", name="Save and return to the plan").click()
+
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    summary_link = page.locator(".nhsuk-error-summary").get_by_role(
+        "link", name="Date of birth must be a real date"
+    )
+    expect(summary_link).to_be_visible()
+    group = date_group(page, "Date of birth")
+    expect(group.get_by_label("Day")).to_have_value("31")
+    expect(group.get_by_label("Month")).to_have_value("2")
+    expect(group.get_by_label("Year")).to_have_value("2025")
+    expect(group.get_by_label("Day")).to_have_class(re.compile(r"nhsuk-input--error"))
+    expect(group.get_by_label("Month")).not_to_have_class(re.compile(r"nhsuk-input--error"))
+    summary_link.click()
+    expect(group.get_by_label("Day")).to_be_focused()

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from plan_builder import services
 from plan_builder.models import AuditAction, AuditEvent
-from tests.plan_factories import PlanFactory, practitioner
+from tests.plan_factories import PlanFactory, date_post, practitioner
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,10 @@ def test_each_kind_of_use_is_recorded_with_who_and_which_plan(client, team, lead
     client.get(reverse("plan_builder:plan_fhir", args=[plan.pk]))
     share = client.post(
         reverse("plan_builder:share", args=[plan.pk]),
-        {"label": "Family", "expires_on": (timezone.localdate() + datetime.timedelta(5))},
+        {
+            "label": "Family",
+            **date_post("expires_on", timezone.localdate() + datetime.timedelta(5)),
+        },
         follow=True,
     )
     token = share.context["new_link"].rstrip("/").rsplit("/", 1)[-1]
@@ -109,7 +112,11 @@ def test_reloading_the_share_page_does_not_make_a_second_link(client, lead, plan
     url = reverse("plan_builder:share", args=[plan.pk])
 
     made = client.post(
-        url, {"label": "Family", "expires_on": timezone.localdate() + datetime.timedelta(5)}
+        url,
+        {
+            "label": "Family",
+            **date_post("expires_on", timezone.localdate() + datetime.timedelta(5)),
+        },
     )
     shown = client.get(made["Location"])
     reloaded = client.get(url)

@@ -14,16 +14,21 @@ from plan_builder.conf import add_months
 from plan_builder.models import Person, Plan, ShareLink
 from tests.factories import SupportOrganisationFactory
 from tests.plan_builder.reading import field_error
-from tests.plan_factories import GoalFactory, PlanFactory, TeamFactory
+from tests.plan_factories import GoalFactory, PlanFactory, TeamFactory, date_post
 
 pytestmark = pytest.mark.django_db
 
 
-def days(count: int) -> str:
-    return (timezone.localdate() + datetime.timedelta(days=count)).isoformat()
+def days(count: int) -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=count)
 
 
-TOO_FAR = (add_months(timezone.localdate(), 12) + datetime.timedelta(days=1)).isoformat()
+TOO_FAR = add_months(timezone.localdate(), 12) + datetime.timedelta(days=1)
+
+
+def kept_date(name: str, value: datetime.date) -> str:
+    """A date still in its boxes on the page."""
+    return f'name="{name}-year" value="{value.year}"'
 
 
 @pytest.fixture
@@ -51,48 +56,102 @@ PERSON = {
 }
 CONTACT = {"kind": "personal", "name": "Ann Daughter", "phone": "0161 496 0001"}
 ACTION = {"description": "Ring the choir leader", "who": "Ann", "status": "planned"}
-RATING = {"rated_on": days(0), "attainment": "5", "note": "Went with Ann"}
+RATING = {**date_post("rated_on", days(0)), "attainment": "5", "note": "Went with Ann"}
 AGREEMENT = {
     "agreed_by": "person",
     "agreed_by_name": "Margaret Example",
-    "agreed_on": days(0),
+    **date_post("agreed_on", days(0)),
     "consent_to_share": "no",
 }
-REVIEW_DATE = {"review_due": days(60), "review_responsible": "Jo, community nurse"}
-START_REVIEW = {"review_type": "requested", "review_due": days(60)}
-SHARE = {"label": "Peggy and Ann", "expires_on": days(28)}
+REVIEW_DATE = {**date_post("review_due", days(60)), "review_responsible": "Jo, community nurse"}
+START_REVIEW = {"review_type": "requested", **date_post("review_due", days(60))}
+SHARE = {"label": "Peggy and Ann", **date_post("expires_on", days(28))}
+DATE_FIELDS = {
+    "date_of_birth",
+    "due_date",
+    "about_me_written_on",
+    "agreed_on",
+    "review_due",
+    "expires_on",
+    "rated_on",
+}
 
 # (form, data it starts from, field, bad value, message beside the field, something else
-# typed that must still be on the page)
+# typed that must still be on the page). A date is typed into its three boxes; a string for a
+# date field goes into all three.
 CASES = [
     ("person", PERSON, "nhs_number", "9434765918", "not a valid NHS number", "Example Medical"),
     ("person", PERSON, "nhs_number", "943476591X", "10 digits", "Example Medical"),
     ("person", PERSON, "nhs_number", "12345", "10 digits", "Example Medical"),
-    ("person", PERSON, "date_of_birth", days(1), "must be in the past", "943 476 5919"),
-    ("person", PERSON, "date_of_birth", "1899-12-31", "after 1 January 1900", "Example Medical"),
+    ("person", PERSON, "date_of_birth", days(1), "Enter a date of birth in the past", "943 476"),
+    (
+        "person",
+        PERSON,
+        "date_of_birth",
+        datetime.date(1899, 12, 31),
+        "after 1 January 1900",
+        "Example Medical",
+    ),
+    ("person", PERSON, "date_of_birth", "x", "Date of birth must be a real date", "Example"),
     ("person", PERSON, "phone", "not a number", "area code", "Example Medical"),
-    ("person", PERSON, "email", "peggy@", "valid email", "Example Medical"),
-    ("person", PERSON, "full_name", "", "required", "Example Medical"),
+    ("person", PERSON, "email", "peggy@", "Enter an email address in the correct", "Example"),
+    ("person", PERSON, "full_name", "", "Enter the person's full name", "Example Medical"),
     ("contacts", CONTACT, "phone", "not a number", "area code", "Ann Daughter"),
-    ("contacts", CONTACT, "email", "ann at example", "valid email", "Ann Daughter"),
-    ("contacts", CONTACT, "kind", "stranger", "valid choice", "Ann Daughter"),
-    ("actions", ACTION, "confidence", "11", "less than or equal to 10", "Ring the choir leader"),
-    ("actions", ACTION, "due_date", "next Tuesday", "valid date", "Ring the choir leader"),
-    ("actions", ACTION, "who", "", "required", "Ring the choir leader"),
-    ("ratings", RATING, "attainment", "lots", "whole number", "Went with Ann"),
-    ("ratings", RATING, "satisfaction", "0", "greater than or equal to 1", "Went with Ann"),
-    ("about-me", {"wellness": "Sleeps well"}, "about_me_written_on", days(1), "future", "Sleeps"),
-    ("agreement", AGREEMENT, "agreed_on", days(1), "cannot be in the future", "Margaret"),
-    ("agreement", AGREEMENT, "agreed_on", "", "together", "Margaret Example"),
+    ("contacts", CONTACT, "email", "ann at example", "in the correct format", "Ann Daughter"),
+    ("contacts", CONTACT, "kind", "stranger", "Choose the type of contact", "Ann Daughter"),
+    ("contacts", CONTACT, "name", "", "Enter the contact's name", "0161 496 0001"),
+    ("actions", ACTION, "confidence", "11", "Choose how confident the person", "Ring the choir"),
+    ("actions", ACTION, "due_date", "next Tuesday", "must be a real date", "Ring the choir"),
+    ("actions", ACTION, "who", "", "Enter who will do it", "Ring the choir leader"),
+    ("actions", ACTION, "description", "", "Enter what will happen", 'value="Ann"'),
+    ("actions", ACTION, "status", "", "Choose the action's status", "Ring the choir leader"),
+    ("ratings", RATING, "attainment", "lots", "Choose how well it is going", "Went with Ann"),
+    ("ratings", RATING, "satisfaction", "0", "Choose how happy they are", "Went with Ann"),
+    ("ratings", RATING, "rated_on", "", "Enter the date of the rating", "Went with Ann"),
+    (
+        "about-me",
+        {"wellness": "Sleeps well"},
+        "about_me_written_on",
+        days(1),
+        "The date it was written must be today or in the past",
+        "Sleeps",
+    ),
+    ("agreement", AGREEMENT, "agreed_on", days(1), "must be today or in the past", "Margaret"),
+    ("agreement", AGREEMENT, "agreed_on", "", "Enter the date the plan was agreed", "Margaret"),
+    ("agreement", AGREEMENT, "agreed_by", "", "Choose who agreed the plan", "Margaret"),
+    ("agreement", AGREEMENT, "consent_to_share", "", "Choose whether they agreed", "Margaret"),
     ("review-date", REVIEW_DATE, "review_due", days(-1), "today or in the future", "Jo, comm"),
     ("review-date", REVIEW_DATE, "review_due", TOO_FAR, "within 12 months", "Jo, community"),
+    ("review-date", REVIEW_DATE, "review_due", "", "Enter the date of the next review", "Jo"),
     ("review", START_REVIEW, "review_due", days(-1), "today or in the future", 'value="requ'),
     ("review", START_REVIEW, "review_due", TOO_FAR, "within 12 months", 'value="requested"'),
-    ("review", START_REVIEW, "review_type", "first", "valid choice", days(60)),
+    (
+        "review",
+        START_REVIEW,
+        "review_type",
+        "first",
+        "Choose the type of review",
+        kept_date("review_due", days(60)),
+    ),
     ("share", SHARE, "expires_on", days(-1), "after today", "Peggy and Ann"),
     ("share", SHARE, "expires_on", days(401), "at most 400 days", "Peggy and Ann"),
-    ("share", SHARE, "label", "x" * 101, "at most 100 characters", days(28)),
+    ("share", SHARE, "expires_on", "", "Enter the date the link stops working", "Peggy and"),
+    ("share", SHARE, "label", "", "Enter who the link is for", kept_date("expires_on", days(28))),
+    (
+        "share",
+        SHARE,
+        "label",
+        "x" * 101,
+        "“Who is this link for?” must be 100 characters or fewer",
+        kept_date("expires_on", days(28)),
+    ),
 ]
+
+
+def typed(field: str, value) -> dict:
+    if field in DATE_FIELDS:
+        return date_post(field, value)
+    return {field: value}
 
 
 def form_url(form: str, plan, goal) -> str:
@@ -112,7 +171,7 @@ def form_url(form: str, plan, goal) -> str:
 @pytest.mark.parametrize(
     ("form", "data", "field", "value", "message", "kept"),
     CASES,
-    ids=[f"{case[0]}-{case[2]}-{case[3][:12]}" for case in CASES],
+    ids=[f"{case[0]}-{case[2]}-{str(case[3])[:12]}" for case in CASES],
 )
 def test_bad_input_is_explained_beside_the_field_and_nothing_is_lost(
     signed_in, plan, goal, form, data, field, value, message, kept
@@ -120,13 +179,14 @@ def test_bad_input_is_explained_beside_the_field_and_nothing_is_lost(
     before = unchanged(plan)
 
     response = signed_in.post(
-        form_url(form, plan, goal), {**data, field: value, "revision": plan.edit_revision}
+        form_url(form, plan, goal), {**data, **typed(field, value), "revision": plan.edit_revision}
     )
 
     assert response.status_code == 200
     html = response.content.decode()
     assert message in field_error(html, f"id_{field}"), field_error(html, f"id_{field}")
     assert "There is a problem" in html
+    assert "<title>Error: " in html
     assert kept in html
     assert unchanged(plan) == before
     assert not goal.actions.exists() and not goal.ratings.exists()
@@ -168,8 +228,8 @@ def test_a_new_plan_needs_a_team_and_a_review_date(signed_in):
     )
 
     html = response.content.decode()
-    assert "required" in field_error(html, "id_team")
-    assert "required" in field_error(html, "id_review_due")
+    assert field_error(html, "id_team") == "Choose the team the plan belongs to"
+    assert field_error(html, "id_review_due") == "Enter the date of the next review"
     assert 'value="Margaret Example"' in html
     assert not Person.objects.exists()
 

@@ -13,7 +13,7 @@ from plan_builder.conf import add_months
 from plan_builder.models import Attachment, Goal, Person, Plan, ShareLink
 from tests.factories import ResourcePageFactory
 from tests.plan_builder.reading import field_error
-from tests.plan_factories import GoalFactory, PlanFactory, TeamFactory, practitioner
+from tests.plan_factories import GoalFactory, PlanFactory, TeamFactory, date_post, practitioner
 
 pytestmark = pytest.mark.django_db
 
@@ -33,10 +33,14 @@ def new_plan_data(own_team, **changes) -> dict:
         "gp_practice": "Example Medical Centre",
         "preferred_language": "en",
         "team": own_team.pk,
-        "review_due": (TODAY() + datetime.timedelta(days=180)).isoformat(),
+        **date_post("review_due", TODAY() + datetime.timedelta(days=180)),
         "review_responsible": "Sam, dementia adviser",
     }
-    data.update(changes)
+    for name, value in changes.items():
+        if isinstance(value, datetime.date):
+            data.update(date_post(name, value))
+        else:
+            data[name] = value
     return data
 
 
@@ -45,20 +49,16 @@ def new_plan_data(own_team, **changes) -> dict:
     [
         ("nhs_number", "943 476 5918", "not a valid NHS number"),
         ("nhs_number", "94347A5919", "10 digits"),
-        ("date_of_birth", (TODAY() + datetime.timedelta(days=1)).isoformat(), "in the past"),
         (
-            "review_due",
-            (TODAY() - datetime.timedelta(days=1)).isoformat(),
-            "today or in the future",
+            "date_of_birth",
+            TODAY() + datetime.timedelta(days=1),
+            "Enter a date of birth in the past",
         ),
-        (
-            "review_due",
-            (add_months(TODAY(), 12) + datetime.timedelta(days=1)).isoformat(),
-            "12 months",
-        ),
+        ("review_due", TODAY() - datetime.timedelta(days=1), "today or in the future"),
+        ("review_due", add_months(TODAY(), 12) + datetime.timedelta(days=1), "12 months"),
         ("phone", "not a number", "phone number"),
-        ("full_name", "x" * 201, "at most 200 characters"),
-        ("review_due", "31/02/2027", "valid date"),
+        ("full_name", "x" * 201, "Full name must be 200 characters or fewer"),
+        ("full_name", "", "Enter the person's full name"),
     ],
 )
 def test_a_new_plan_with_bad_input_says_why_and_keeps_the_rest(
@@ -71,6 +71,7 @@ def test_a_new_plan_with_bad_input_says_why_and_keeps_the_rest(
     assert response.status_code == 200
     html = response.content.decode()
     assert message in field_error(html, f"id_{field}")
+    assert "Error: Start a new plan" in html
     assert 'value="Margaret Example"' in html or field == "full_name"
     assert 'value="Example Medical Centre"' in html
     assert "There is a problem" in html
@@ -93,7 +94,9 @@ def test_a_team_the_practitioner_is_not_in_cannot_be_chosen(signed_in, team):
         reverse("plan_builder:plan_create"), new_plan_data(team, team=elsewhere.pk)
     )
 
-    assert "Select a valid choice" in field_error(response.content.decode(), "id_team")
+    assert field_error(response.content.decode(), "id_team") == (
+        "Choose the team the plan belongs to"
+    )
     assert not Person.objects.exists()
 
 
@@ -112,11 +115,12 @@ def goal_data(plan, **changes) -> dict:
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("importance", "11", "less than or equal to 10"),
-        ("importance", "0", "greater than or equal to 1"),
-        ("importance", "", "required"),
-        ("description", "x" * 501, "at most 500 characters"),
-        ("status", "finished", "Select a valid choice"),
+        ("importance", "11", "Choose how important the goal is, from 1 to 10"),
+        ("importance", "0", "Choose how important the goal is, from 1 to 10"),
+        ("importance", "", "Choose how important the goal is, from 1 to 10"),
+        ("description", "x" * 501, "The goal must be 500 characters or fewer"),
+        ("description", "", "Enter the goal, in the person's words"),
+        ("status", "finished", "Choose the goal's status"),
     ],
 )
 def test_a_goal_with_bad_input_says_why_and_keeps_the_rest(signed_in, plan, field, value, message):
@@ -134,19 +138,19 @@ def test_a_goal_with_bad_input_says_why_and_keeps_the_rest(signed_in, plan, fiel
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
-        ({"attainment": "11"}, "attainment", "less than or equal to 10"),
-        ({"attainment": "0"}, "attainment", "greater than or equal to 1"),
-        ({"satisfaction": "12"}, "satisfaction", "less than or equal to 10"),
+        ({"attainment": "11"}, "attainment", "Choose how well it is going, from 1 to 10"),
+        ({"attainment": "0"}, "attainment", "Choose how well it is going, from 1 to 10"),
+        ({"satisfaction": "12"}, "satisfaction", "Choose how happy they are with it, from 1 to 10"),
         (
-            {"rated_on": (TODAY() + datetime.timedelta(days=3)).isoformat()},
+            date_post("rated_on", TODAY() + datetime.timedelta(days=3)),
             "rated_on",
-            "cannot be dated in the future",
+            "The date of the rating must be today or in the past",
         ),
     ],
 )
 def test_ratings_out_of_range_are_refused(signed_in, plan, data, field, message):
     goal = GoalFactory(plan=plan)
-    form = {"rated_on": TODAY().isoformat(), "attainment": "5", "note": "Better than last month"}
+    form = {**date_post("rated_on", TODAY()), "attainment": "5", "note": "Better than last month"}
     form.update(data)
 
     response = signed_in.post(
@@ -172,7 +176,9 @@ def test_an_action_with_confidence_out_of_range_is_refused(signed_in, plan):
         },
     )
 
-    assert "greater than or equal to 1" in field_error(response.content.decode(), "id_confidence")
+    assert field_error(response.content.decode(), "id_confidence") == (
+        "Choose how confident the person feels, from 1 to 10"
+    )
     assert "Ring the choir leader" in response.content.decode()
     assert not goal.actions.exists()
 
@@ -190,7 +196,9 @@ def test_over_long_about_me_text_is_refused_and_kept(signed_in, plan):
     )
 
     html = response.content.decode()
-    assert "at most 2000 characters" in field_error(html, "id_what_matters_most")
+    assert field_error(html, "id_what_matters_most") == (
+        "What matters most to me must be 2000 characters or fewer"
+    )
     assert "Speak slowly" in html
     plan.refresh_from_db()
     assert plan.please_do == ""
@@ -202,7 +210,7 @@ def test_best_interests_agreement_needs_a_reason(signed_in, plan):
         {
             "agreed_by": "best-interests",
             "agreed_by_name": "Ann Example",
-            "agreed_on": TODAY().isoformat(),
+            **date_post("agreed_on", TODAY()),
             "consent_to_share": "not-asked",
             "revision": plan.edit_revision,
         },
@@ -238,7 +246,7 @@ def test_a_goal_from_another_plan_cannot_be_chosen_for_an_attachment(signed_in, 
         {"reason": "To read together", "goal": other_goal.pk, "revision": plan.edit_revision},
     )
 
-    assert "Select a valid choice" in field_error(response.content.decode(), "id_goal")
+    assert field_error(response.content.decode(), "id_goal") == "Choose a goal from the list"
     assert "To read together" in response.content.decode()
     assert not Attachment.objects.exists()
 
@@ -259,14 +267,14 @@ def test_a_row_of_another_plan_is_not_found(signed_in, plan):
 @pytest.mark.parametrize(
     ("expires_on", "message"),
     [
-        (TODAY().isoformat(), "after today"),
-        ((TODAY() + datetime.timedelta(days=401)).isoformat(), "at most 400 days"),
+        (TODAY(), "after today"),
+        (TODAY() + datetime.timedelta(days=401), "at most 400 days"),
     ],
 )
 def test_share_links_need_a_sensible_expiry(signed_in, plan, expires_on, message):
     response = signed_in.post(
         reverse("plan_builder:share", args=[plan.pk]),
-        {"label": "Peggy and Ann", "expires_on": expires_on},
+        {"label": "Peggy and Ann", **date_post("expires_on", expires_on)},
     )
 
     assert message in field_error(response.content.decode(), "id_expires_on")

@@ -28,6 +28,7 @@ from tests.plan_factories import (
     GoalRatingFactory,
     StatementFactory,
     TeamFactory,
+    date_post,
 )
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +75,7 @@ def test_a_new_plan_is_started_for_one_of_my_teams_only(signed_in, team, user):
             "preferred_name": "Peggy",
             "preferred_language": "en",
             "team": second_team.pk,
-            "review_due": days(180).isoformat(),
+            **date_post("review_due", days(180)),
         },
     )
 
@@ -93,7 +94,7 @@ SECTIONS = {
         "what_matters_most": "Singing in the church choir on Sundays.",
         "please_do": "Give me time to find my words.",
         "about_me_written_with": "Peggy and her daughter Ann",
-        "about_me_written_on": days(-2).isoformat(),
+        **date_post("about_me_written_on", days(-2)),
     },
     "contingency": {
         "warning_signs": "Stops going to choir practice.",
@@ -103,12 +104,12 @@ SECTIONS = {
     "agreement": {
         "agreed_by": "person",
         "agreed_by_name": "Margaret Example",
-        "agreed_on": days(0).isoformat(),
+        **date_post("agreed_on", days(0)),
         "consent_to_share": "yes",
         "consent_scope": "Her GP and her daughter Ann.",
     },
     "review-date": {
-        "review_due": days(90).isoformat(),
+        **date_post("review_due", days(90)),
         "review_responsible": "Jo, community nurse",
     },
 }
@@ -174,7 +175,7 @@ ROWS = {
         "description",
     ),
     "ratings": (
-        {"rated_on": days(0).isoformat(), "attainment": "3", "note": "Went once, with Ann."},
+        {**date_post("rated_on", days(0)), "attainment": "3", "note": "Went once, with Ann."},
         "note",
     ),
 }
@@ -288,7 +289,7 @@ def test_a_review_makes_a_new_version_and_shows_what_changed(signed_in, plan, us
 
     response = signed_in.post(
         reverse("plan_builder:start_review", args=[plan.pk]),
-        {"review_type": "planned", "review_due": days(300).isoformat()},
+        {"review_type": "planned", **date_post("review_due", days(300))},
     )
 
     new = Plan.objects.get(person=plan.person, is_current=True)
@@ -323,7 +324,7 @@ def make_link(client, plan, expires_on=None) -> str:
     """Make a link on the share page and return it as the practitioner sees it, once."""
     url = reverse("plan_builder:share", args=[plan.pk])
     response = client.post(
-        url, {"label": "Peggy and Ann", "expires_on": (expires_on or days(28)).isoformat()}
+        url, {"label": "Peggy and Ann", **date_post("expires_on", expires_on or days(28))}
     )
     assert response.status_code == 302
     shown = client.get(response["Location"]).content.decode()

@@ -19,8 +19,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plan_builder import forms as plan_forms
+from plan_builder.fields import DATE_PARTS, DateField
 from plan_builder.models import Plan, Team
 from plan_builder.views.sections import ROW_KINDS, SECTIONS
+from tests.plan_factories import date_post
 
 # Each is short enough for the shortest free-text field (100 characters), so it can be saved
 # and read back; LONG and NUL are refused by every field.
@@ -171,11 +173,17 @@ def is_checked_text(form: forms.BaseForm, name: str) -> bool:
     return isinstance(form.fields[name], forms.CharField) and not is_free_text(form, name)
 
 
+def is_choice(form: forms.BaseForm, name: str) -> bool:
+    """Radios, 1-10 scales and lists: the value sent must be one the form offers."""
+    return isinstance(form.fields[name], forms.ChoiceField)
+
+
 # Where each form is posted and the least it needs to save -----------------------------
 
 
-def days(count: int) -> str:
-    return (timezone.localdate() + datetime.timedelta(days=count)).isoformat()
+def days(name: str, count: int) -> dict[str, str]:
+    """A date `count` days from today, typed into the day, month and year boxes of `name`."""
+    return date_post(name, timezone.localdate() + datetime.timedelta(days=count))
 
 
 @dataclass(frozen=True)
@@ -204,16 +212,24 @@ def goal_row_add(kind: str):
     )
 
 
-PERSON_BASE = {"full_name": "Philomena Quarterman", "preferred_language": "en"}
+# "Another language" with its name: that box is typed into too, and must then be valid.
+PERSON_BASE = {
+    "full_name": "Philomena Quarterman",
+    "preferred_language": "other",
+    "preferred_language_other": "Krio",
+}
 
 TARGETS: dict[str, Target] = {
     "person": Target(
-        plan_forms.PersonForm, plan_url("person_edit"), lambda world: dict(PERSON_BASE)
+        plan_forms.PersonForm,
+        plan_url("person_edit"),
+        lambda world: dict(PERSON_BASE),
+        lambda world: {"teams": Team.objects.filter(pk=world.team.pk)},
     ),
     "new-plan": Target(
         plan_forms.NewPlanForm,
         lambda world: reverse("plan_builder:plan_create"),
-        lambda world: {**PERSON_BASE, "team": world.team.pk, "review_due": days(60)},
+        lambda world: {**PERSON_BASE, "team": world.team.pk, **days("review_due", 60)},
         lambda world: {"teams": Team.objects.filter(pk=world.team.pk)},
         sends_revision=False,
         saves_into_plan=False,
@@ -227,12 +243,16 @@ TARGETS: dict[str, Target] = {
     "section:agreement": Target(
         plan_forms.AgreementForm,
         plan_url("section_edit", "agreement"),
-        lambda world: {"agreed_by": "person", "agreed_on": days(0), "consent_to_share": "no"},
+        lambda world: {
+            "agreed_by": "person",
+            **days("agreed_on", 0),
+            "consent_to_share": "no",
+        },
     ),
     "section:review-date": Target(
         plan_forms.ReviewDateForm,
         plan_url("section_edit", "review-date"),
-        lambda world: {"review_due": days(60)},
+        lambda world: days("review_due", 60),
     ),
     "row:contacts": Target(
         plan_forms.ContactForm, row_add("contacts"), lambda world: {"kind": "personal"}
@@ -248,7 +268,7 @@ TARGETS: dict[str, Target] = {
     "row:ratings": Target(
         plan_forms.GoalRatingForm,
         goal_row_add("ratings"),
-        lambda world: {"rated_on": days(0), "attainment": 5},
+        lambda world: {**days("rated_on", 0), "attainment": 5},
     ),
     "row:attachments": Target(
         plan_forms.AttachmentForm,
@@ -262,14 +282,14 @@ TARGETS: dict[str, Target] = {
     "share": Target(
         plan_forms.ShareLinkForm,
         plan_url("share"),
-        lambda world: {"expires_on": days(28)},
+        lambda world: days("expires_on", 28),
         sends_revision=False,
         saves_into_plan=False,
     ),
     "start-review": Target(
         plan_forms.StartReviewForm,
         plan_url("start_review"),
-        lambda world: {"review_type": "planned", "review_due": days(60)},
+        lambda world: {"review_type": "planned", **days("review_due", 60)},
         sends_revision=False,
         saves_into_plan=False,
     ),
@@ -305,6 +325,21 @@ def free_text_fields(name: str, world) -> dict[str, forms.Field]:
 def checked_text_fields(name: str, world) -> dict[str, forms.Field]:
     form = form_of(name, world)
     return {key: field for key, field in form.fields.items() if is_checked_text(form, key)}
+
+
+def date_fields(name: str, world) -> dict[str, DateField]:
+    form = form_of(name, world)
+    return {key: field for key, field in form.fields.items() if isinstance(field, DateField)}
+
+
+def date_boxes(name: str, world) -> dict[str, str]:
+    """Every day, month and year box of the form's dates: the name posted -> its date field."""
+    return {f"{field}-{part}": field for field in date_fields(name, world) for part in DATE_PARTS}
+
+
+def choice_fields(name: str, world) -> dict[str, forms.Field]:
+    form = form_of(name, world)
+    return {key: field for key, field in form.fields.items() if is_choice(form, key)}
 
 
 def post_data(name: str, world, values: dict) -> dict:

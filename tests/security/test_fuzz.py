@@ -22,13 +22,17 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from plan_builder.fields import DATE_PARTS, read_date
 from plan_builder.forms import PersonForm
-from plan_builder.models import FormDraft
+from plan_builder.models import FormDraft, Team
 from plan_builder.validators import phone_number_for_link
 from tests.plan_builder.reading import field_error
+from tests.plan_factories import date_post
 from tests.security.conftest import NAME
 from tests.security.payloads import (
     TARGETS,
+    choice_fields,
+    date_boxes,
     free_text_fields,
     json_holds,
     live_markup,
@@ -115,6 +119,47 @@ def test_any_text_posted_to_any_plan_form_is_saved_and_shown_as_text_or_refused(
     expected = text.strip()
     if expected.isprintable():  # other whitespace may become line breaks on the page
         assert expected in shown
+
+
+@settings(**FUZZ, max_examples=120)
+@given(data=st.data())
+def test_any_text_in_any_date_box_is_read_as_that_date_or_refused_with_a_message(world, data):
+    """Through the form classes: a date is accepted only when the three boxes make it, and is
+    then exactly that date; anything else is a message on the date, never an exception."""
+    name = data.draw(st.sampled_from([n for n in FORM_NAMES if date_boxes(n, world)]), label="form")
+    box = data.draw(st.sampled_from(sorted(date_boxes(name, world))), label="box")
+    field = date_boxes(name, world)[box]
+    digits = st.text(alphabet="0123456789", max_size=5)
+    text = data.draw(st.one_of(ANY_TEXT, digits), label="text")
+    typed = {**date_post(field, timezone.localdate()), box: text}
+    target = TARGETS[name]
+
+    form = target.form_class(post_data(name, world, typed), **target.form_kwargs(world))
+
+    if form.is_valid():
+        found, problem = read_date([typed[f"{field}-{part}"] for part in DATE_PARTS])
+        assert problem is None and form.cleaned_data[field] == found
+    else:
+        assert form.errors, "refused without saying why"
+
+
+@settings(**FUZZ, max_examples=40)
+@given(data=st.data())
+def test_any_text_in_a_date_box_or_as_a_choice_posted_to_a_plan_form_is_answered(
+    lead_client, world, data
+):
+    """Through the views: day, month and year boxes, radios, 1-10 scales and lists."""
+    name = data.draw(st.sampled_from(FORM_NAMES), label="form")
+    inputs = sorted(set(date_boxes(name, world)) | set(choice_fields(name, world)))
+    if not inputs:
+        return
+    key = data.draw(st.sampled_from(inputs), label="input")
+    text = data.draw(ANY_TEXT, label="text")
+
+    response = lead_client.post(edit_url(name, world), post_data(name, world, {key: text}))
+
+    assert response.status_code in (200, 302), response.status_code
+    assert not live_markup(response.content.decode())
 
 
 @settings(**FUZZ, max_examples=5)
@@ -261,7 +306,10 @@ def written(number: str, zero: int, style: str) -> str:
 
 def person_form(**values) -> PersonForm:
     return PersonForm(
-        {"full_name": NAME, "preferred_language": "en", **values}, instance=None, revision=0
+        {"full_name": NAME, "preferred_language": "en", **values},
+        instance=None,
+        revision=0,
+        teams=Team.objects.none(),
     )
 
 

@@ -9,6 +9,7 @@ plan_builder/urls.py, so a field or a URL added later is tried without being lis
 
 import datetime
 import json
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -24,7 +25,7 @@ from plan_builder import services
 from plan_builder.models import FormDraft, Person, Plan, ShareLink
 from plan_builder.views.sections import ROW_KINDS, SECTIONS
 from tests.plan_builder.reading import field_error
-from tests.plan_factories import TeamFactory, UserFactory, practitioner
+from tests.plan_factories import TeamFactory, UserFactory, date_post, practitioner
 from tests.security.conftest import NAME, NHS_NUMBER
 from tests.security.payloads import (
     LONG,
@@ -32,6 +33,8 @@ from tests.security.payloads import (
     TARGETS,
     XSS,
     checked_text_fields,
+    choice_fields,
+    date_boxes,
     free_text_fields,
     json_holds,
     live_markup,
@@ -174,8 +177,8 @@ def unchanged(world) -> tuple:
 
 
 REFUSED = {
-    "ten-thousand-characters": (LONG, "at most"),
-    "nul-byte": (NUL, "Null characters are not allowed"),
+    "ten-thousand-characters": (LONG, "characters or fewer"),
+    "nul-byte": (NUL, "has a hidden character that cannot be saved"),
 }
 
 
@@ -227,6 +230,68 @@ def test_markup_in_a_field_with_a_format_is_refused_and_shown_back_as_text(
             tried.append(f"{name}.{field}")
         assert unchanged(world) == before
     assert {"person.nhs_number", "person.phone", "person.email", "row:contacts.phone"} <= set(tried)
+
+
+DATE_BOX_INPUT = {**XSS, "ten-thousand-characters": LONG, "nul-byte": NUL}
+
+
+@pytest.mark.parametrize("payload", DATE_BOX_INPUT.values(), ids=DATE_BOX_INPUT.keys())
+def test_anything_typed_into_a_date_box_is_refused_beside_the_date_and_kept(
+    lead_client, world, payload
+):
+    """Each day, month and year box in turn gets the payload, the other two a real date's:
+    the date says what is wrong, that box alone is highlighted, and the typing comes back as
+    text in its box."""
+    tried = []
+    for name in TARGETS:
+        boxes = date_boxes(name, world)
+        for box, field in boxes.items():
+            before = unchanged(world)
+
+            typed = {**date_post(field, timezone.localdate()), box: payload}
+            response = lead_client.post(TARGETS[name].url(world), post_data(name, world, typed))
+
+            assert response.status_code == 200, (name, box)
+            html = assert_inert(response, f"{name}.{box}")
+            assert "must be a real date" in field_error(html, f"id_{field}"), (
+                name,
+                box,
+                errors_on(response),
+            )
+            tag = re.search(rf'<input [^>]*name="{re.escape(box)}"[^>]*>', html).group(0)
+            assert "nhsuk-input--error" in tag, (name, box)
+            assert f'value="{escape(payload)}"' in tag, (name, box)
+            assert unchanged(world) == before
+            tried.append(f"{name}.{box}")
+    assert {"person.date_of_birth-day", "share.expires_on-year", "row:goals.target_date-month"} <= (
+        set(tried)
+    )
+
+
+@pytest.mark.parametrize("payload", XSS.values(), ids=XSS.keys())
+def test_markup_sent_as_a_radio_scale_or_list_choice_is_refused_as_text(
+    lead_client, world, payload
+):
+    """Radios, 1-10 scales and lists take only the values they offer; anything else is a
+    message beside the field, never a server error or live markup."""
+    tried = []
+    for name in TARGETS:
+        for field in choice_fields(name, world):
+            before = unchanged(world)
+
+            response = lead_client.post(
+                TARGETS[name].url(world), post_data(name, world, {field: payload})
+            )
+
+            assert response.status_code == 200, (name, field)
+            html = assert_inert(response, f"{name}.{field}")
+            assert field_error(html, f"id_{field}"), (name, field, errors_on(response))
+            assert unchanged(world) == before
+            tried.append(f"{name}.{field}")
+    assert {"row:goals.importance", "row:actions.confidence", "section:agreement.agreed_by"} <= (
+        set(tried)
+    )
+    assert {"person.preferred_language", "new-plan.team", "row:ratings.satisfaction"} <= set(tried)
 
 
 # Search boxes -----------------------------------------------------------------------------
@@ -491,12 +556,19 @@ def test_attaching_something_made_up_goes_back_to_the_search_and_adds_nothing(
     assert world.plan.attachments.count() == before
 
 
+def boxes(name: str, day: str, month: str, year: str) -> dict[str, str]:
+    return {f"{name}-day": day, f"{name}-month": month, f"{name}-year": year}
+
+
 # (what the post breaks, form, field values) -- every other field is valid
 MALFORMED_POSTS = {
     "person-nothing-at-all": ("person", None),
-    "person-date-impossible": ("person", {"date_of_birth": "1950-02-30"}),
-    "person-date-year-99999": ("person", {"date_of_birth": "99999-01-01"}),
-    "person-date-zeroes": ("person", {"date_of_birth": "0000-00-00"}),
+    "person-date-impossible": ("person", boxes("date_of_birth", "30", "2", "1950")),
+    "person-date-year-99999": ("person", boxes("date_of_birth", "1", "1", "99999")),
+    "person-date-zeroes": ("person", boxes("date_of_birth", "00", "00", "0000")),
+    "person-date-negative": ("person", boxes("date_of_birth", "-1", "-1", "-1944")),
+    "person-date-one-box-only": ("person", {"date_of_birth-year": "1944"}),
+    "person-date-boxes-repeated": ("person", {"date_of_birth-day": ["1", "2", "3"]}),
     "person-language-not-a-choice": ("person", {"preferred_language": "klingon"}),
     "person-contact-method-not-a-choice": ("person", {"preferred_contact_method": "pigeon"}),
     "person-revision-letters": ("person", {"revision": "abc"}),
@@ -508,18 +580,20 @@ MALFORMED_POSTS = {
     "goal-importance-nan": ("row:goals", {"importance": "NaN"}),
     "goal-importance-arabic-digit": ("row:goals", {"importance": "\u0665"}),
     "goal-status-not-a-choice": ("row:goals", {"status": "done-ish"}),
-    "goal-target-date-garbage": ("row:goals", {"target_date": "'; DROP TABLE x; --"}),
+    "goal-target-date-garbage": ("row:goals", boxes("target_date", "'; DROP", "TABLE", "x; --")),
     "rating-attainment-negative": ("row:ratings", {"attainment": "-3"}),
-    "rating-date-overflow": ("row:ratings", {"rated_on": "9" * 40}),
+    "rating-attainment-float": ("row:ratings", {"attainment": "5.0"}),
+    "rating-date-overflow": ("row:ratings", boxes("rated_on", "9" * 40, "9" * 40, "9" * 40)),
     "attachment-goal-letters": ("row:attachments", {"goal": "abc"}),
     "attachment-goal-overflow": ("row:attachments", {"goal": HUGE}),
     "attachment-goal-of-another-plan": ("row:attachments", {"goal": "-1"}),
     "attachment-support-type-not-a-choice": ("row:attachments", {"support_type": "maybe"}),
     "agreement-consent-not-a-choice": ("section:agreement", {"consent_to_share": "perhaps"}),
-    "review-date-overflow": ("section:review-date", {"review_due": HUGE}),
+    "review-date-overflow": ("section:review-date", boxes("review_due", HUGE, HUGE, HUGE)),
     "new-plan-team-overflow": ("new-plan", {"team": HUGE}),
     "new-plan-team-letters": ("new-plan", {"team": "abc"}),
-    "share-expiry-garbage": ("share", {"expires_on": "tomorrow"}),
+    "share-expiry-garbage": ("share", boxes("expires_on", "to", "mor", "row")),
+    "share-expiry-far-future": ("share", boxes("expires_on", "1", "1", "9999")),
     "start-review-type-not-a-choice": ("start-review", {"review_type": "surprise"}),
 }
 
