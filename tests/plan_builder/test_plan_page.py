@@ -20,6 +20,7 @@ from tests.plan_factories import (
     PersonFactory,
     PlanFactory,
     StatementFactory,
+    date_post,
 )
 
 pytestmark = pytest.mark.django_db
@@ -321,7 +322,7 @@ def test_the_review_address_of_a_new_plan_explains_and_makes_no_version(signed_i
 
     page = signed_in.get(url)
     sent = signed_in.post(
-        url, {"review_type": "planned", "review_due": (timezone.localdate()).isoformat()}
+        url, {"review_type": "planned", **date_post("review_due", timezone.localdate())}
     )
 
     for response in (page, sent):
@@ -392,7 +393,7 @@ def test_a_message_about_the_whole_plan_stays_at_the_top(signed_in, team):
             "full_name": "Harold Example",
             "preferred_language": "en",
             "team": team.pk,
-            "review_due": (timezone.localdate() + datetime.timedelta(days=60)).isoformat(),
+            **date_post("review_due", timezone.localdate() + datetime.timedelta(days=60)),
         },
     )
 
