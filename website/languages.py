@@ -16,6 +16,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
+from plan_builder.languages import language_name  # one rule for the site and the plugin
 from website.content_cache import cached_content
 
 
@@ -26,12 +27,6 @@ class LanguageVersion:
     url: str
     is_current: bool
     is_bidi: bool
-
-
-def language_name(code: str) -> str:
-    """The language's name in that language, as people look for it: "Cymraeg", "اردو"."""
-    name = get_language_info(code)["name_local"]
-    return name[:1].upper() + name[1:]
 
 
 def is_language_prefixed(request: HttpRequest) -> bool:
