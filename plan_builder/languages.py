@@ -63,13 +63,15 @@ def language_attributes(code: str) -> SafeString:
     return format_html(' lang="{}" dir="{}"', code, direction)
 
 
-def language_names(codes: list[str] | str) -> SafeString:
+def marked(text: str, code: str) -> SafeString:
+    """Text written in `code`, marked as such where the page is in another language, to sit
+    inside a sentence of the page's own language."""
+    return format_html("<span{}>{}</span>", language_attributes(code), text)
+
+
+def language_names(codes: list[str]) -> SafeString:
     """The languages' own names, each marked with its language, in a list for a sentence."""
-    if isinstance(codes, str):
-        codes = [codes]
     separator = pgettext("between the items of a list", ", ")
     return format_html_join(
-        separator,
-        "<span{}>{}</span>",
-        ((language_attributes(code), language_name(code)) for code in codes),
+        separator, "{}", ((marked(language_name(code), code),) for code in codes)
     )

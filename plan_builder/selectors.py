@@ -14,11 +14,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, gettext_lazy
 
-from plan_builder.languages import content_language, language_attributes
+from plan_builder.languages import content_language, marked
 from plan_builder.models import (
     ABOUT_ME_FIELDS,
     CONTINGENCY_FIELDS,
@@ -398,7 +397,7 @@ class ItemToAttach:
     @property
     def marked_title(self) -> SafeString:
         """The title marked with its language where that is not the page's, for sentences."""
-        return format_html("<span{}>{}</span>", language_attributes(self.language), self.title)
+        return marked(self.title, self.language)
 
 
 def attached_item_keys(detail: PlanDetail, attachable: PlanAttachable) -> set[str]:

@@ -77,7 +77,7 @@ def lang_attrs(code: str):
 
 
 @register.filter
-def language_names(codes: list[str] | str):
+def language_names(codes: list[str]):
     """The languages' own names, each marked with its language: "Cymraeg, اردو"."""
     return languages.language_names(codes)
 

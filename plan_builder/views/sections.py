@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from plan_builder import forms, services
-from plan_builder.languages import default_content_language
+from plan_builder.languages import default_content_language, marked
 from plan_builder.models import (
     Action,
     Attachment,
@@ -389,6 +389,9 @@ class AttachView(PlanFormView):
             item_url=self.attachable.get_url(self.item),
             item_phone=self.attachable.get_phone(self.item),
             item_language=self.attachable.get_language(self.item),
+            item_marked_title=marked(
+                self.attachable.get_title(self.item), self.attachable.get_language(self.item)
+            ),
         )
         return context
 

@@ -256,7 +256,8 @@ def test_the_person_is_given_the_version_in_their_language_whichever_was_linked(
     english_link = reverse("plan_builder:attach", args=[plan.pk, RESOURCES, library.goals.pk])
 
     confirm = signed_in.get(english_link).content.decode()
-    assert GOALS_CY in confirm and escape(GOALS_SUMMARY_CY) in confirm
+    assert f'<h1>Add “<span lang="cy" dir="ltr">{GOALS_CY}</span>” to the plan</h1>' in confirm
+    assert escape(GOALS_SUMMARY_CY) in confirm
     response = signed_in.post(english_link, {"reason": "I chi a Ann.", "revision": 0})
 
     assert response.status_code == 302
