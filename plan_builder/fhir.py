@@ -48,7 +48,7 @@ from plan_builder.models import (
     ReferralStatus,
     SupportType,
 )
-from plan_builder.selectors import GoalView, PlanDetail, plan_detail
+from plan_builder.selectors import AttachmentView, GoalView, PlanDetail, plan_detail
 
 NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number"
 SNOMED = "http://snomed.info/sct"
@@ -163,9 +163,9 @@ def _plan_resources(ids: _Ids, plan: Plan, *, previous_in_bundle: bool) -> list[
     for view in detail.goals:
         resources.append(_goal(ids, view, patient))
         resources += [_rating(ids, rating, patient) for rating in view.ratings]
-    resources += [_document_reference(ids, view.attachment, patient) for view in detail.resources]
+    resources += [_document_reference(ids, view, patient) for view in detail.resources]
     for view in detail.services:
-        resources.append(_organization(ids, view.attachment))
+        resources.append(_organization(ids, view))
         if _is_referral(view.attachment):
             resources.append(_service_request(ids, view.attachment, patient))
     return resources
@@ -549,30 +549,34 @@ def _rating(ids: _Ids, rating: GoalRating, patient: dict) -> Observation:
 # What the person was given -----------------------------------------------------------------
 
 
-def _document_reference(ids: _Ids, attachment: Attachment, patient: dict) -> DocumentReference:
-    urls = [url for url in dict.fromkeys([attachment.url, attachment.external_url]) if url]
+def _document_reference(ids: _Ids, view: AttachmentView, patient: dict) -> DocumentReference:
+    """The resource as shown to the person: in their language where it is written in it."""
+    attachment = view.attachment
+    urls = [url for url in dict.fromkeys([view.url, view.external_url]) if url]
+    content = {"title": view.title, "language": view.language or None}
     return DocumentReference(
         id=ids.id("DocumentReference", attachment.pk),
         status="current",
         subject=patient,
         date=attachment.attached_at,
-        description=attachment.summary or None,
-        content=[{"attachment": {"url": url, "title": attachment.title}} for url in urls or [None]],
+        description=view.summary or None,
+        content=[{"attachment": {"url": url, **content}} for url in urls or [None]],
         context={"related": [ids.ref("Goal", attachment.goal_id)]} if attachment.goal_id else None,
     )
 
 
-def _organization(ids: _Ids, attachment: Attachment) -> Organization:
-    """The organisation as it was described when given to the person."""
+def _organization(ids: _Ids, view: AttachmentView) -> Organization:
+    """The organisation as it is shown to the person (in their language where it is written
+    in it), or as it was described when given, once it is no longer published."""
     telecom = []
-    if attachment.phone:
-        telecom.append(_contact_point("phone", attachment.phone))
-    if website := attachment.external_url or attachment.url:
+    if view.phone:
+        telecom.append(_contact_point("phone", view.phone))
+    if website := view.external_url or view.url:
         telecom.append(_contact_point("url", website))
     return Organization(
-        id=ids.id("Organization", attachment.pk),
+        id=ids.id("Organization", view.attachment.pk),
         active=True,
-        name=attachment.title,
+        name=view.title,
         telecom=telecom,
     )
 

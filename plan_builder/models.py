@@ -533,6 +533,8 @@ class Attachment(PlanItem):
     url = models.URLField(max_length=500, blank=True)
     external_url = models.URLField(max_length=500, blank=True)
     phone = models.CharField(max_length=50, blank=True)
+    # Shown when the item is no longer published, marked as being in this language.
+    language = models.CharField(_("language of the title and summary"), max_length=35, blank=True)
     reason = models.TextField(
         _("why it was given"),
         max_length=SHORT_TEXT,

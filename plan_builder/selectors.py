@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -14,9 +15,11 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from plan_builder.conf import share_link_days_when_review_passed, share_link_max_days
+from plan_builder.content_languages import content_language, marked
 from plan_builder.models import (
     ABOUT_ME_FIELDS,
     CONTINGENCY_FIELDS,
@@ -164,10 +167,54 @@ def review_counts(*, user: AbstractBaseUser, today: date | None = None) -> dict[
     }
 
 
+def person_content_language(person: Person) -> str:
+    """The language to show attached content in for this person: their preferred language
+    where the site has content in it, otherwise the site's default."""
+    return content_language(person.preferred_language)
+
+
 @dataclass
 class AttachmentView:
+    """An attachment as it is shown: the item as published now, in the version for the
+    person's language, while it is published; otherwise the copy kept when it was given.
+    Computed each time, as the person's language can change."""
+
     attachment: Attachment
     is_available: bool
+    title: str
+    summary: str
+    url: str
+    external_url: str
+    phone: str
+    language: str  # of the title and summary; "" when not known
+
+    @classmethod
+    def as_given(cls, attachment: Attachment) -> AttachmentView:
+        return cls(
+            attachment=attachment,
+            is_available=False,
+            title=attachment.title,
+            summary=attachment.summary,
+            url=attachment.url,
+            external_url=attachment.external_url,
+            phone=attachment.phone,
+            language=attachment.language,
+        )
+
+    @classmethod
+    def as_published(
+        cls, attachment: Attachment, attachable: PlanAttachable, content_object
+    ) -> AttachmentView:
+        return cls(
+            attachment=attachment,
+            is_available=True,
+            title=attachable.get_title(content_object),
+            summary=attachable.get_summary(content_object) or "",
+            url=attachable.get_url(content_object) or "",
+            external_url=attachable.get_external_url(content_object) or "",
+            phone=attachable.get_phone(content_object) or "",
+            language=attachable.get_language(content_object),
+        )
 
 
 @dataclass
@@ -198,24 +245,37 @@ class PlanDetail:
         return self.resources + self.services
 
 
-def attachment_availability(attachments: list[Attachment]) -> dict[int, bool]:
-    """Whether each attachment's content can still be opened: one query per content type,
-    however many attachments there are."""
+def attachments_as_shown(attachments: list[Attachment], language: str) -> dict[int, AttachmentView]:
+    """Each attachment as shown to someone who reads `language`: one or two queries per
+    content type (see PlanAttachable.get_versions), however many attachments there are."""
     ids_by_type: dict[int, list[str]] = defaultdict(list)
     for attachment in attachments:
         ids_by_type[attachment.content_type_id].append(attachment.object_id)
-    available: dict[int, set[str]] = {}
+    attachables: dict[int, PlanAttachable | None] = {}
+    versions: dict[int, dict] = {}
     for content_type_id, object_ids in ids_by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         attachable = registry.for_model(model) if model else None
-        available[content_type_id] = attachable.available_ids(object_ids) if attachable else set()
-    return {
-        attachment.pk: attachment.object_id in available[attachment.content_type_id]
-        for attachment in attachments
-    }
+        attachables[content_type_id] = attachable
+        versions[content_type_id] = (
+            attachable.get_versions(object_ids, language) if attachable else {}
+        )
+    shown = {}
+    for attachment in attachments:
+        content_object = versions[attachment.content_type_id].get(attachment.object_id)
+        attachable = attachables[attachment.content_type_id]
+        shown[attachment.pk] = (
+            AttachmentView.as_published(attachment, attachable, content_object)
+            if content_object is not None and attachable is not None
+            else AttachmentView.as_given(attachment)
+        )
+    return shown
 
 
-def plan_detail(plan: Plan) -> PlanDetail:
+def plan_detail(plan: Plan, *, language: str | None = None, as_given: bool = False) -> PlanDetail:
+    """Everything in one version of a plan, its attachments shown in `language` (by default
+    the language of the person's content), or, `as_given`, as the copies kept when they were
+    given, without reading the content (enough to compare versions)."""
     contacts = list(Contact.objects.filter(plan=plan))
     statements = list(Statement.objects.filter(plan=plan))
     goals = list(
@@ -225,10 +285,11 @@ def plan_detail(plan: Plan) -> PlanDetail:
         )
     )
     attachments = list(Attachment.objects.filter(plan=plan).select_related("goal"))
-    availability = attachment_availability(attachments)
-    attachment_views = [
-        AttachmentView(attachment, availability[attachment.pk]) for attachment in attachments
-    ]
+    if as_given:
+        attachment_views = [AttachmentView.as_given(attachment) for attachment in attachments]
+    else:
+        shown = attachments_as_shown(attachments, language or person_content_language(plan.person))
+        attachment_views = [shown[attachment.pk] for attachment in attachments]
     goal_views = {
         goal.pk: GoalView(goal, list(goal.actions.all()), list(goal.ratings.all()))
         for goal in goals
@@ -328,7 +389,7 @@ def plan_changes(plan: Plan, detail: PlanDetail | None = None) -> list[SectionCh
     previous = Plan.objects.filter(pk=plan.replaces_id).first()
     if previous is None:
         return None
-    before = _plan_lines(plan_detail(previous))
+    before = _plan_lines(plan_detail(previous, as_given=True))
     after = _plan_lines(detail or plan_detail(plan))
     changes = []
     for section, now in after.items():
@@ -356,26 +417,75 @@ def plan_text_for_suggestions(detail: PlanDetail) -> str:
     )
 
 
+@dataclass(frozen=True)
+class ItemToAttach:
+    """An item offered for the plan, in the version for the person's language."""
+
+    content_object: Any
+    title: str
+    summary: str
+    language: str
+    other_languages: list[str]
+    is_attached: bool
+
+    @property
+    def marked_title(self) -> SafeString:
+        """The title marked with its language where that is not the page's, for sentences."""
+        return marked(self.title, self.language)
+
+
+def attached_item_keys(detail: PlanDetail, attachable: PlanAttachable) -> set[str]:
+    """The items of this type already in the plan, whichever of their versions was given."""
+    content_type = ContentType.objects.get_for_model(attachable.model)
+    object_ids = [
+        view.attachment.object_id
+        for view in detail.attachments
+        if view.attachment.content_type_id == content_type.pk
+    ]
+    return set(attachable.get_item_keys(object_ids).values())
+
+
+def items_to_attach(
+    attachable: PlanAttachable, content_objects, *, attached_keys: set[str]
+) -> list[ItemToAttach]:
+    """What the search page lists for each item: one query for their other languages."""
+    content_objects = list(content_objects)
+    other_languages = attachable.get_other_languages(content_objects)
+    items = []
+    for content_object in content_objects:
+        key = attachable.get_item_key(content_object)
+        items.append(
+            ItemToAttach(
+                content_object=content_object,
+                title=attachable.get_title(content_object),
+                summary=attachable.get_summary(content_object) or "",
+                language=attachable.get_language(content_object),
+                other_languages=other_languages.get(key, []),
+                is_attached=key in attached_keys,
+            )
+        )
+    return items
+
+
 @dataclass
 class Suggestion:
     attachable: PlanAttachable
-    items: list
+    items: list[ItemToAttach]
 
 
-def suggestions_for_plan(detail: PlanDetail, *, limit: int = 5) -> list[Suggestion]:
+def suggestions_for_plan(detail: PlanDetail, *, language: str, limit: int = 5) -> list[Suggestion]:
+    """Up to `limit` items of each type that match the person's words and are not in the
+    plan yet, each once, in the version for `language`."""
     text = plan_text_for_suggestions(detail)
-    attached = {
-        (view.attachment.content_type_id, view.attachment.object_id) for view in detail.attachments
-    }
     suggestions = []
     for attachable in registry.all():
-        content_type = ContentType.objects.get_for_model(attachable.model)
-        items = [
-            item
-            for item in attachable.suggest(text, limit=limit + len(attached))
-            if (content_type.pk, str(item.pk)) not in attached
-        ][:limit]
-        if items:
+        attached = attached_item_keys(detail, attachable)
+        found = attachable.in_language(
+            attachable.suggest(text, limit=limit + len(attached)), language
+        )
+        fresh = [item for item in found if attachable.get_item_key(item) not in attached][:limit]
+        if fresh:
+            items = items_to_attach(attachable, fresh, attached_keys=attached)
             suggestions.append(Suggestion(attachable, items))
     return suggestions
 

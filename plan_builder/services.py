@@ -36,7 +36,7 @@ from plan_builder.models import (
     Team,
 )
 from plan_builder.registry import AttachmentKind, registry
-from plan_builder.selectors import form_draft_readable_by
+from plan_builder.selectors import form_draft_readable_by, person_content_language
 
 SHARE_TOKEN_BYTES = 32  # 256 bits; the issue asks for at least 128.
 FORM_DRAFT_TOKEN_BYTES = 32
@@ -224,7 +224,9 @@ def attachment_create(
     support_type: str = "",
     referral_status: str = "",
 ) -> Attachment:
-    """Give the person something from a registered type: only published items, only once."""
+    """Give the person something from a registered type: only published items, each item
+    once, in its version in the person's language where there is one (whichever of its
+    versions `object_id` names)."""
     attachable = registry.get(attachable_key)
     if attachable is None:
         raise AttachmentRefused(_("That kind of content cannot be added to a plan."))
@@ -233,13 +235,15 @@ def attachment_create(
         raise AttachmentRefused(
             _("That item is not published any more, so it cannot be added. Choose another.")
         )
+    content_object = attachable.get_version(content_object, person_content_language(plan.person))
     if goal is not None and goal.plan_id != plan.pk:
         raise AttachmentRefused(_("Choose one of this plan's goals."))
     content_type = ContentType.objects.get_for_model(attachable.model)
     object_id = str(content_object.pk)
-    if Attachment.objects.filter(
-        plan=plan, content_type=content_type, object_id=object_id
-    ).exists():
+    given = Attachment.objects.filter(plan=plan, content_type=content_type).values_list(
+        "object_id", flat=True
+    )
+    if attachable.get_item_key(content_object) in attachable.get_item_keys(given).values():
         raise AttachmentRefused(_("This is already in the plan."))
     for before_attach in hooks.get_hooks("before_attach_to_plan"):
         before_attach(plan=plan, content_object=content_object, user=actor)
@@ -258,6 +262,7 @@ def attachment_create(
         url=attachable.get_url(content_object) or "",
         external_url=attachable.get_external_url(content_object) or "",
         phone=attachable.get_phone(content_object) or "",
+        language=attachable.get_language(content_object),
         reason=reason,
         goal=goal,
         support_type=support_type,

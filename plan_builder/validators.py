@@ -12,6 +12,22 @@ def search_words(value: str) -> str:
     return value.replace("\x00", " ").strip()
 
 
+# Every full-text search box (the public site's search and the plan builder's attach search)
+# uses this one rule; it lives here, in the plugin, because the site may import the plugin
+# and the plugin may not import the site. Wagtail's database search quotes each word for
+# SQLite's FTS5, where a double quote is query syntax (a lone `"` was a server error), and a
+# NUL ends an SQLite string and is refused by PostgreSQL; neither helps find anything.
+# Other syntax (* - + ( ) : ^ ~ AND OR NOT NEAR) is quoted as an ordinary word by every
+# backend, so it is left for the search to find, or not.
+NOT_SEARCHED = str.maketrans({'"': " ", "\x00": " "})
+
+
+def full_text_words(value: str) -> str:
+    """The words of a query as a full-text search takes them: no double quotes or NULs, one
+    space between words."""
+    return " ".join(value.translate(NOT_SEARCHED).split())
+
+
 def ascii_digits(value: str) -> str:
     """Digits typed on an Urdu, Arabic or full-width keyboard (U+06F9, U+0669, U+FF19 for 9)
     as ASCII digits; every other character as it was."""

@@ -9,6 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from plan_builder.content_languages import default_content_language
 from plan_builder.registry import (
     AttachableFilter,
     AttachmentKind,
@@ -20,6 +21,7 @@ from resources.models import (
     ResourcePage,
     ResourcePageTopic,
     SupportOrganisation,
+    SupportOrganisationIndexPage,
     SupportOrganisationTopic,
     Topic,
 )
@@ -80,8 +82,12 @@ def audience_filter() -> AttachableFilter:
     )
 
 
-def apply_common_filters(queryset: QuerySet, selected: dict[str, list[str]], through_model):
-    """OR within a filter, AND across filters, as on the public library."""
+def apply_common_filters(
+    attachable: PlanAttachable, queryset: QuerySet, selected: dict[str, list[str]], through_model
+):
+    """OR within a filter, AND across filters, as on the public library. A language means
+    "available in it": the item has a version written in that language (an alias page that
+    shows the English does not count)."""
     if topics := selected.get("topic"):
         queryset = queryset.filter(
             pk__in=through_model.objects.filter(tag__slug__in=topics).values("content_object_id")
@@ -92,16 +98,21 @@ def apply_common_filters(queryset: QuerySet, selected: dict[str, list[str]], thr
             match |= Q(**{Audience(value).field_name: True})
         queryset = queryset.filter(match)
     if languages := selected.get("language"):
-        queryset = queryset.filter(locale__language_code__in=languages)
+        written_in = attachable.written_versions(attachable.get_queryset()).filter(
+            locale__language_code__in=languages
+        )
+        queryset = queryset.filter(translation_key__in=written_in.values("translation_key"))
     return queryset
 
 
-def suggested(queryset: QuerySet, text: str, through_model, *, limit: int) -> list:
-    """Items sharing the most topics with what the person said, most matches first."""
+def suggested(attachable: PlanAttachable, text: str, through_model, *, limit: int) -> list:
+    """Items sharing the most topics with what the person said, most matches first: one
+    version of each (the English where there is one), so each item counts once."""
     topics = topics_mentioned(text)
     if not topics:
         return []
     item_ids = through_model.objects.filter(tag__in=topics).values("content_object_id")
+    queryset = attachable.get_item_queryset(default_content_language())
     return list(
         queryset.filter(pk__in=item_ids)
         .annotate(
@@ -116,7 +127,7 @@ class ResourceAttachable(PlanAttachable):
     kind = AttachmentKind.INFORMATION
 
     def get_queryset(self) -> QuerySet:
-        return ResourcePage.objects.live().public().order_by("title")
+        return ResourcePage.objects.live().public().select_related("document").order_by("title")
 
     def get_title(self, obj: ResourcePage) -> str:
         return obj.title
@@ -140,7 +151,7 @@ class ResourceAttachable(PlanAttachable):
             topic_filter(self.get_queryset(), "resource_page_items"),
             audience_filter(),
             AttachableFilter(
-                "type",
+                "resource_type",
                 str(_("Type")),
                 [FilterOption(value, str(label)) for value, label in ResourceType.choices],
             ),
@@ -148,13 +159,13 @@ class ResourceAttachable(PlanAttachable):
         ]
 
     def apply_filters(self, queryset: QuerySet, selected: dict[str, list[str]]) -> QuerySet:
-        queryset = apply_common_filters(queryset, selected, ResourcePageTopic)
-        if types := selected.get("type"):
+        queryset = apply_common_filters(self, queryset, selected, ResourcePageTopic)
+        if types := selected.get("resource_type"):
             queryset = queryset.filter(resource_type__in=types)
         return queryset
 
     def suggest(self, text: str, *, limit: int) -> list:
-        return suggested(self.get_queryset(), text, ResourcePageTopic, limit=limit)
+        return suggested(self, text, ResourcePageTopic, limit=limit)
 
 
 class SupportOrganisationAttachable(PlanAttachable):
@@ -179,6 +190,18 @@ class SupportOrganisationAttachable(PlanAttachable):
     def get_external_url(self, obj: SupportOrganisation) -> str:
         return obj.website
 
+    def get_versions(self, object_ids, language: str) -> dict[str, SupportOrganisation]:
+        """As the plugin finds them, with the directory page of each language read once for
+        all of them (an organisation's page is under it), not once per organisation."""
+        versions = super().get_versions(object_ids, language)
+        if versions:
+            directories: dict[int, SupportOrganisationIndexPage] = {}
+            for directory in SupportOrganisationIndexPage.objects.live().order_by("path"):
+                directories.setdefault(directory.locale_id, directory)
+            for organisation in versions.values():
+                organisation.directory_page = directories.get(organisation.locale_id)
+        return versions
+
     def get_phone(self, obj: SupportOrganisation) -> str:
         return obj.phone_display
 
@@ -198,10 +221,10 @@ class SupportOrganisationAttachable(PlanAttachable):
         ]
 
     def apply_filters(self, queryset: QuerySet, selected: dict[str, list[str]]) -> QuerySet:
-        queryset = apply_common_filters(queryset, selected, SupportOrganisationTopic)
+        queryset = apply_common_filters(self, queryset, selected, SupportOrganisationTopic)
         if areas := selected.get("area"):
             queryset = queryset.filter(area_type__in=areas)
         return queryset
 
     def suggest(self, text: str, *, limit: int) -> list:
-        return suggested(self.get_queryset(), text, SupportOrganisationTopic, limit=limit)
+        return suggested(self, text, SupportOrganisationTopic, limit=limit)

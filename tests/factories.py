@@ -125,3 +125,21 @@ def build_site_tree() -> dict:
         "library": ResourceIndexPageFactory(parent=home),
         "directory": SupportOrganisationIndexPageFactory(parent=home),
     }
+
+
+def translate_into(item, language_code: str, words: dict[str, str]):
+    """Translate a page or snippet into a language as an editor does, through
+    wagtail-localize, and publish it; `words` gives the translation of English strings (any
+    other string is kept as it is). Returns the translation: a page's alias of the English
+    becomes a real translation."""
+    from resources import starter_translation as starter
+
+    locale = Locale.objects.get(language_code=language_code)
+    source, _changed = starter.source_for(item)
+    catalogue = {
+        ("translated", segment.string.data): words.get(segment.string.data, segment.string.data)
+        for segment in starter.source_segments(source)
+    }
+    outcome = starter.translate(starter.Translatable(item, "translated"), locale, catalogue)
+    assert outcome in (starter.TRANSLATED, starter.UPDATED), outcome
+    return item.get_translation(locale)

@@ -18,6 +18,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
+from plan_builder.content_languages import language_name  # one rule for the site and the plugin
 from website.content_cache import cached_content
 
 
@@ -28,12 +29,6 @@ class LanguageVersion:
     url: str
     is_current: bool
     is_bidi: bool
-
-
-def language_name(code: str) -> str:
-    """The language's name in that language, as people look for it: "Cymraeg", "اردو"."""
-    name = get_language_info(code)["name_local"]
-    return name[:1].upper() + name[1:]
 
 
 def is_language_prefixed(request: HttpRequest) -> bool:

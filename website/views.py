@@ -5,18 +5,15 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from plan_builder.validators import full_text_words
 from website.search import MAX_QUERY_LENGTH, site_search
-
-# A search is words. SQLite's FTS5 reads a double quote as query syntax (so `"><b` failed
-# with a server error) and a NUL ends its string; neither helps find anything.
-NOT_SEARCHED = str.maketrans({'"': " ", "\x00": " "})
 
 
 @require_GET
 def search(request):
     query = " ".join(request.GET.get("q", "").split())
     too_long = len(query) > MAX_QUERY_LENGTH
-    words = " ".join(query.translate(NOT_SEARCHED).split())
+    words = full_text_words(query)
     results = site_search(query=words, request=request) if words and not too_long else None
     return render(
         request,

@@ -1,6 +1,8 @@
 from django import forms, template
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
+from plan_builder import content_languages
 from plan_builder.fields import ERROR_PARTS, DateInputWidget, ScaleWidget
 from plan_builder.validators import phone_number_for_link
 
@@ -129,3 +131,31 @@ def ltr(value):
     if not value:
         return value
     return format_html('<bdi dir="ltr">{}</bdi>', value)
+
+
+@register.simple_tag
+def lang_attrs(code: str):
+    """` lang=".." dir=".."` for text written in `code` when the page is in another language."""
+    return content_languages.language_attributes(code)
+
+
+@register.filter
+def language_names(codes: list[str]):
+    """The languages' own names, each marked with its language: "Cymraeg, اردو"."""
+    return content_languages.language_names(codes)
+
+
+# Web addresses are in Latin letters, mostly English words: read as English, left to right.
+WEB_ADDRESS_LANGUAGE = "en"
+
+
+@register.filter
+def web_address(url: str):
+    """A web address shown as text: kept left to right inside right-to-left text, and marked
+    as English on a page in another language, so a screen reader does not read it as that."""
+    if not url:
+        return url
+    attributes = content_languages.language_attributes(WEB_ADDRESS_LANGUAGE) or SafeString(
+        ' dir="ltr"'
+    )
+    return format_html("<bdi{}>{}</bdi>", attributes, url)

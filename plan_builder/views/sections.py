@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, QueryDict
@@ -15,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from plan_builder import forms, services
+from plan_builder.content_languages import default_content_language, marked
 from plan_builder.models import (
     Action,
     Attachment,
@@ -25,8 +25,16 @@ from plan_builder.models import (
     StatementKind,
 )
 from plan_builder.registry import AttachmentKind, registry
-from plan_builder.selectors import plan_detail, plan_row, suggestions_for_plan, teams_of
-from plan_builder.validators import search_words
+from plan_builder.selectors import (
+    attached_item_keys,
+    items_to_attach,
+    person_content_language,
+    plan_detail,
+    plan_row,
+    suggestions_for_plan,
+    teams_of,
+)
+from plan_builder.validators import full_text_words, search_words
 from plan_builder.views.base import PlanMixin
 from plan_builder.views.editing import InvalidForm, PlanFormView
 
@@ -292,7 +300,8 @@ def selected_filters(query: QueryDict, filters) -> dict[str, list[str]]:
 
 
 class AttachSearchView(PlanMixin, TemplateView):
-    """Search and filter the registered content, with suggestions from the person's goals."""
+    """Search and filter the registered content, with suggestions from the person's goals.
+    Each item is listed once, in the person's language where it is written in it."""
 
     template_name = "plan_builder/attach_search.html"
 
@@ -304,20 +313,17 @@ class AttachSearchView(PlanMixin, TemplateView):
             return context
         chosen = registry.get(self.request.GET.get("type", "")) or attachables[0]
         query = search_words(self.request.GET.get("q", ""))
+        query_too_long = len(query) > MAX_SEARCH_LENGTH
         filters = chosen.get_filters()
         selected = selected_filters(self.request.GET, filters)
-        query_too_long = len(query) > MAX_SEARCH_LENGTH
-        items = chosen.apply_filters(chosen.get_queryset(), selected)
-        if query and not query_too_long:
-            items = chosen.search(items, query)
+        language = person_content_language(self.plan.person)
+        items = chosen.find(
+            query="" if query_too_long else full_text_words(query),
+            selected=selected,
+            language=language,
+        )
         page = Paginator(items, ATTACH_RESULTS_PER_PAGE).get_page(self.request.GET.get("page"))
-        detail = plan_detail(self.plan)
-        chosen_type = ContentType.objects.get_for_model(chosen.model)
-        attached_ids = {
-            view.attachment.object_id
-            for view in detail.attachments
-            if view.attachment.content_type_id == chosen_type.pk
-        }
+        detail = plan_detail(self.plan, language=language)
         context.update(
             attachables=attachables,
             chosen=chosen,
@@ -325,13 +331,13 @@ class AttachSearchView(PlanMixin, TemplateView):
             query_too_long=query_too_long,
             max_search_length=MAX_SEARCH_LENGTH,
             filters=[{"filter": item, "selected": selected.get(item.name, [])} for item in filters],
-            results=[
-                {"item": item, "title": chosen.get_title(item), "summary": chosen.get_summary(item)}
-                for item in page.object_list
-            ],
+            results=items_to_attach(
+                chosen, page.object_list, attached_keys=attached_item_keys(detail, chosen)
+            ),
             page=page,
-            attached_ids=attached_ids,
-            suggestions=suggestions_for_plan(detail),
+            person_language=language,
+            shows_fallbacks=language != default_content_language(),
+            suggestions=suggestions_for_plan(detail, language=language),
         )
         return context
 
@@ -350,7 +356,11 @@ class AttachView(PlanFormView):
         self.item = (
             self.attachable.get_available_object(kwargs["object_id"]) if self.attachable else None
         )
-        if self.item is None:
+        if self.item is not None:
+            # Whichever version the link named, the person is given theirs.
+            language = person_content_language(self.plan.person)
+            self.item = self.attachable.get_version(self.item, language)
+        else:
             messages.error(
                 request,
                 _("That item cannot be added: it is not published, or plans cannot hold it."),
@@ -383,6 +393,10 @@ class AttachView(PlanFormView):
             item_summary=self.attachable.get_summary(self.item),
             item_url=self.attachable.get_url(self.item),
             item_phone=self.attachable.get_phone(self.item),
+            item_language=self.attachable.get_language(self.item),
+            item_marked_title=marked(
+                self.attachable.get_title(self.item), self.attachable.get_language(self.item)
+            ),
         )
         return context
 

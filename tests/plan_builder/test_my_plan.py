@@ -141,7 +141,8 @@ def test_a_resource_shows_why_it_was_given_and_its_address_in_full(plan, attache
 
     assert "To help you plan your goals step by step." in html
     address = attached["resource"].external_url
-    assert f'<a href="{address}">{address}</a>' in html
+    # Written out in full, and kept left to right in right-to-left text.
+    assert f'<a href="{address}"><bdi dir="ltr">{address}</bdi></a>' in html
 
 
 def test_an_organisation_phone_number_is_written_in_full_and_tappable(plan, attached):

@@ -71,6 +71,38 @@ def test_a_third_type_registered_by_a_hook_is_attached_end_to_end(client, plan_a
     assert "No longer available" in page
 
 
+def test_a_type_without_languages_needs_nothing_more_for_someone_reading_another(client):
+    """The defaults of the language API: each leaflet is its own item, in no language."""
+    team = TeamFactory()
+    plan = PlanFactory(person__team=team, person__preferred_language="ur")
+    leaflet = Leaflet.objects.create(
+        title="Understanding your diagnosis", url="https://example.org/leaflet.pdf"
+    )
+    attachable = LeafletAttachable()
+    assert attachable.get_versions([str(leaflet.pk), "nope"], "ur") == {str(leaflet.pk): leaflet}
+    assert attachable.get_version(leaflet, "ur") == leaflet
+    assert attachable.get_other_languages([leaflet]) == {}
+    client.force_login(practitioner(team))
+
+    search = client.get(
+        reverse("plan_builder:attach_search", args=[plan.pk]),
+        {"type": "attachable_app.leaflet", "q": "diagnosis"},
+    ).content.decode()
+    client.post(
+        reverse("plan_builder:attach", args=[plan.pk, "attachable_app.leaflet", leaflet.pk]),
+        {"reason": "", "revision": 0},
+    )
+    copy = client.get(reverse("plan_builder:my_plan", args=[plan.pk])).content.decode()
+
+    # Its language is not known, so nothing claims one.
+    heading = (
+        '<h3 class="nhsuk-heading-s nhsuk-u-margin-bottom-2">Understanding your diagnosis</h3>'
+    )
+    assert heading in search and "Also in" not in search
+    assert Attachment.objects.get(plan=plan).language == ""
+    assert "<h3>Understanding your diagnosis</h3>" in copy
+
+
 def test_registering_a_model_twice_is_refused(fresh_registry):
     class AnotherLeafletAttachable(LeafletAttachable):
         pass

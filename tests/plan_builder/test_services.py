@@ -20,7 +20,7 @@ from plan_builder.models import (
     ReviewType,
     ShareLink,
 )
-from plan_builder.selectors import attachment_availability, plan_detail
+from plan_builder.selectors import attachments_as_shown, plan_detail
 from tests.factories import ResourcePageFactory, SupportOrganisationFactory
 from tests.plan_factories import (
     ActionFactory,
@@ -58,7 +58,7 @@ def test_an_attachment_keeps_what_was_given_after_the_resource_is_deleted(
     attachment.refresh_from_db()
     assert attachment.title == "My Life, My Goals"
     assert attachment.external_url == "https://example.org/my-life-my-goals"
-    assert attachment_availability([attachment]) == {attachment.pk: False}
+    assert not attachments_as_shown([attachment], "en")[attachment.pk].is_available
     client.force_login(user)
     html = client.get(reverse("plan_builder:plan_detail", args=[plan.pk])).content.decode()
     assert "My Life, My Goals" in html
@@ -85,9 +85,7 @@ def test_an_unpublished_organisation_is_marked_but_a_live_one_is_not(site_tree, 
     assert availability == {"Carers line": True, "Closed service": False}
 
 
-def test_availability_costs_one_query_per_content_type_however_many_attachments(
-    site_tree, plan, user
-):
+def test_showing_attachments_costs_the_same_queries_however_many_there_are(site_tree, plan, user):
     for _ in range(12):
         attach_resource(plan, user, ResourcePageFactory(parent=site_tree["library"]))
     for organisation in SupportOrganisationFactory.create_batch(12):
@@ -100,11 +98,12 @@ def test_availability_costs_one_query_per_content_type_however_many_attachments(
     attachments = list(Attachment.objects.filter(plan=plan))
 
     with CaptureQueriesContext(connection) as queries:
-        availability = attachment_availability(attachments)
+        shown = attachments_as_shown(attachments, "en")
 
-    assert all(availability.values()) and len(availability) == 24
-    # One per type, plus the page view restriction check Wagtail's .public() makes.
-    assert len(queries) <= 3
+    assert all(view.is_available for view in shown.values()) and len(shown) == 24
+    # One per type, the page view restriction check Wagtail's .public() makes, and the
+    # directory pages that organisations' addresses are under.
+    assert len(queries) <= 4
 
 
 def test_an_organisation_signposted_has_no_referral_status(site_tree, plan, user):

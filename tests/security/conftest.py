@@ -10,7 +10,15 @@ from django.utils import timezone
 
 from plan_builder import services
 from plan_builder.models import Attachment, Goal, Plan, ShareLink
-from tests.factories import ResourcePageFactory, SupportOrganisationFactory
+from resources.models import SupportOrganisation
+from resources.starter_translation import sync_locale_trees
+from tests.factories import (
+    ResourcePageFactory,
+    SupportOrganisationFactory,
+    TopicFactory,
+    translate_into,
+)
+from tests.plan_builder.attachable_app.models import Leaflet
 from tests.plan_factories import (
     GoalFactory,
     PlanFactory,
@@ -74,6 +82,25 @@ def world(site_tree) -> World:
         member=member,
         team=team,
     )
+
+
+@pytest.fixture
+def attach_world(world) -> World:
+    """The world's library as the attach search finds it in a multilingual site: every item
+    carries a topic (so each filter offers something), the resource and the organisation are
+    translated into Welsh, every page is mirrored in the other languages, and a leaflet of
+    the test app's third type is published."""
+    topic = TopicFactory(name="Memory", slug="memory")
+    world.resource.topics.set([topic])
+    world.resource.save_revision().publish()
+    organisation = SupportOrganisation.objects.get(pk=world.service_attachment.object_id)
+    organisation.topics.set([topic])
+    organisation.save()
+    sync_locale_trees()
+    translate_into(world.resource, "cy", {})
+    translate_into(organisation, "cy", {})
+    Leaflet.objects.create(title="Memory and you", url="https://example.org/memory.pdf")
+    return world
 
 
 @pytest.fixture

@@ -42,6 +42,40 @@ XSS = {
 LONG = "a" * 10_000
 NUL = "before\x00after"
 
+# What a search engine could read as query syntax (SQLite FTS5, PostgreSQL tsquery,
+# Elasticsearch query strings): every search box is tried with each, alone and after a word.
+SEARCH_SYNTAX = {
+    "lone-double-quote": '"',
+    "unclosed-phrase": '"memory loss',
+    "phrase": '"memory loss"',
+    "lone-single-quote": "'",
+    "apostrophe": "carer's guide",
+    "unclosed-single-quote": "'memory",
+    "star": "mem*",
+    "lone-star": "*",
+    "minus": "-memory",
+    "lone-minus": "-",
+    "plus": "+memory +goals",
+    "brackets": "(memory OR goals)",
+    "lone-bracket": "(",
+    "closing-bracket": "memory)",
+    "column": "title:memory",
+    "lone-colon": ":",
+    "caret": "memory^2",
+    "tilde": "memory~2",
+    "and-or-not": "memory AND goals OR NOT money",
+    "lone-or": "OR",
+    "lone-not": "NOT",
+    "near": "NEAR(memory goals, 5)",
+    "tsquery": "a & b | !c <-> d:*",
+    "backslash": "\\ memory\\",
+    "sql-wildcards": "100% _memory_",
+    "nul-in-a-word": "mem\x00ory",
+    "long-word": "a" * 200,
+    "long-word-of-emoji": "\U0001f600" * 200,
+    "only-spaces": "   ",
+}
+
 # Attributes a browser would run, and URL attributes that can carry `javascript:`.
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
 

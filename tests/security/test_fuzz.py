@@ -12,6 +12,7 @@ are written to hold whatever is already in the plan."""
 
 import datetime
 import json
+import re
 from urllib.parse import quote, quote_from_bytes, urlencode
 
 import pytest
@@ -25,11 +26,13 @@ from hypothesis import strategies as st
 from plan_builder.fields import DATE_PARTS, read_date
 from plan_builder.forms import PersonForm
 from plan_builder.models import FormDraft, Team
+from plan_builder.registry import registry
 from plan_builder.validators import phone_number_for_link
 from tests.plan_builder.reading import field_error
 from tests.plan_factories import date_post
 from tests.security.conftest import NAME
 from tests.security.payloads import (
+    SEARCH_SYNTAX,
     TARGETS,
     choice_fields,
     date_boxes,
@@ -260,6 +263,47 @@ def test_any_query_string_on_the_plan_list_and_attach_search_is_answered(lead_cl
 
     assert response.status_code == 200, query
     assert not live_markup(response.content.decode())
+
+
+# What people type into a search box: any text, search-engine syntax, or a word and syntax.
+SEARCH_WORDS = st.one_of(
+    ANY_TEXT,
+    st.sampled_from(list(SEARCH_SYNTAX.values())),
+    st.tuples(ANY_TEXT, st.sampled_from(list(SEARCH_SYNTAX.values()))).map(" ".join),
+)
+PAGES = st.one_of(st.integers(-2, 5).map(str), st.just("99999999999999999999999"), ANY_TEXT)
+
+
+@settings(**FUZZ, max_examples=60)
+@given(data=st.data())
+def test_any_words_in_either_search_box_with_any_filters_and_page_are_answered(
+    lead_client, attach_world, data
+):
+    """The public search and the attach search take the same words; the attach search any
+    of its filters' options (of any registered type) besides, and any page."""
+    box = data.draw(st.sampled_from(["public", "attach"]), label="box")
+    params = {"q": data.draw(SEARCH_WORDS, label="q"), "page": data.draw(PAGES, label="page")}
+    if box == "public":
+        client, url = Client(raise_request_exception=False), "/en/search/"
+    else:
+        client = lead_client
+        url = reverse("plan_builder:attach_search", args=[attach_world.plan.pk])
+        attachable = data.draw(st.sampled_from(registry.all()), label="type")
+        params["type"] = attachable.key
+        for choice in attachable.get_filters():
+            values = [option.value for option in choice.options]
+            if values:
+                params[choice.name] = data.draw(
+                    st.lists(st.sampled_from(values), unique=True), label=choice.name
+                )
+
+    response = client.get(url, params)
+
+    assert response.status_code == 200, params
+    html = response.content.decode()
+    assert not live_markup(html)
+    if box == "attach":
+        assert re.search(r'<p role="status">\d+ results?</p>', html), params
 
 
 @settings(**FUZZ, max_examples=80)

@@ -23,6 +23,7 @@ from django.utils.html import escape
 
 from plan_builder import services
 from plan_builder.models import FormDraft, Person, Plan, ShareLink
+from plan_builder.registry import registry
 from plan_builder.views.sections import ROW_KINDS, SECTIONS
 from tests.plan_builder.reading import field_error
 from tests.plan_factories import TeamFactory, UserFactory, date_post, practitioner
@@ -30,6 +31,7 @@ from tests.security.conftest import NAME, NHS_NUMBER
 from tests.security.payloads import (
     LONG,
     NUL,
+    SEARCH_SYNTAX,
     TARGETS,
     XSS,
     checked_text_fields,
@@ -296,7 +298,8 @@ def test_markup_sent_as_a_radio_scale_or_list_choice_is_refused_as_text(
 
 # Search boxes -----------------------------------------------------------------------------
 
-SEARCH_INPUT = {**XSS, "ten-thousand-characters": LONG, "nul-byte": NUL}
+# One corpus for every search box: markup, search-engine syntax, too long, a NUL.
+SEARCH_INPUT = {**XSS, **SEARCH_SYNTAX, "ten-thousand-characters": LONG, "nul-byte": NUL}
 
 
 def search_boxes(world) -> dict[str, str]:
@@ -307,17 +310,53 @@ def search_boxes(world) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("box", ["public", "attach", "plan-list"])
 @pytest.mark.parametrize("query", SEARCH_INPUT.values(), ids=SEARCH_INPUT.keys())
-def test_markup_and_odd_text_in_a_search_box_is_shown_as_text(lead_client, world, box, query):
-    client = Client(raise_request_exception=False) if box == "public" else lead_client
+def test_markup_and_odd_text_in_a_search_box_is_shown_as_text(lead_client, world, query):
+    for box, url in search_boxes(world).items():
+        client = Client(raise_request_exception=False) if box == "public" else lead_client
 
-    response = client.get(search_boxes(world)[box], {"q": query})
+        response = client.get(url, {"q": query})
 
-    assert response.status_code == 200
-    html = assert_inert(response, box)
-    if query in XSS.values():
-        assert escape(query) in html, "the words searched for are shown back"
+        assert response.status_code == 200, box
+        html = assert_inert(response, box)
+        if query in XSS.values():
+            assert escape(query) in html, f"{box}: the words searched for are shown back"
+
+
+def attach_filter_choices(attachable) -> list[dict[str, list[str]]]:
+    """No filter, each filter alone and every filter together, each with all its options:
+    a filter added to a registered type later is tried without being listed here."""
+    options = {
+        item.name: [option.value for option in item.options]
+        for item in attachable.get_filters()
+        if item.options
+    }
+    return [{}, *({name: values} for name, values in options.items()), options]
+
+
+RESULT_COUNT = re.compile(r'<p role="status">\d+ results?</p>')
+
+
+@pytest.mark.parametrize("key", [attachable.key for attachable in registry.all()])
+def test_any_words_with_any_filters_and_paging_on_the_attach_search_give_results_or_none(
+    lead_client, attach_world, key
+):
+    """The search box's corpus with every filter of every registered type (and, with all
+    of them, on a second page): each gives a page of results or "nothing found". Every
+    failing case is listed."""
+    attachable = registry.get(key)
+    url = reverse("plan_builder:attach_search", args=[attach_world.plan.pk])
+    choices = attach_filter_choices(attachable)
+    searches = [(filters, "1") for filters in choices] + [(choices[-1], "2")]
+    failing = []
+    for name, query in SEARCH_INPUT.items():
+        for filters, page in searches:
+            response = lead_client.get(url, {"type": key, "q": query, "page": page, **filters})
+            html = response.content.decode()
+            if response.status_code != 200 or not RESULT_COUNT.search(html):
+                failing.append((name, sorted(filters), page, response.status_code))
+            assert not live_markup(html), (name, filters)
+    assert failing == []
 
 
 # 2. Over-long and malformed requests: a 4xx or an ordinary page, never a server error ------
