@@ -57,18 +57,21 @@ INSTALLED_APPS = [
     "csp",
 ]
 
+# The middleware that sets security headers comes first, outside everything that can fail:
+# a layer that raises (sessions read the database) is answered with a 500 page by the layer
+# around it, so every header set further out is still sent on that error page.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "website.middleware.ContentSecurityPolicyMiddleware",
     "website.middleware.permissions_policy",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "website.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
