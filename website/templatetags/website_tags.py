@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page, Site
 
 from website.content_cache import cached_content
 from website.languages import LanguageVersion, language_name, language_versions
+from website.models import SiteSettings
 
 register = template.Library()
 
@@ -130,3 +131,63 @@ def content_lang(context, *item_language: str | None) -> str:
         return ""
     direction = "rtl" if language["bidi"] else "ltr"
     return format_html(' lang="{}" dir="{}"', language["code"], direction)
+
+
+@register.filter
+def in_source_language(text: str) -> str:
+    """Text editors typed into the site settings, which are written once, in the site's
+    source language: marked with lang and dir on a page in another language, so screen
+    readers pronounce it right and right-to-left pages keep it in order."""
+    code = settings.LANGUAGE_CODE
+    if not text or code == get_language():
+        return text
+    direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
+    return format_html('<span lang="{}" dir="{}">{}</span>', code, direction, text)
+
+
+def _footer_links(site_settings, request) -> list[dict]:
+    links = []
+    for block in site_settings.footer_links:
+        link = block.value
+        page = link["page"]
+        if page is not None:
+            # The page in the reader's language: its translation when there is a live one.
+            page = page.localized
+            if not page.live:
+                continue
+            alias_of = page.alias_of.locale.language_code if page.alias_of_id else None
+            links.append(
+                {
+                    "url": page.get_url(request=request),
+                    "text": link["text"] or page.title,
+                    # Typed text is in the source language; an untranslated page's title is in
+                    # the language it is an alias of.
+                    "language": settings.LANGUAGE_CODE if link["text"] else alias_of,
+                }
+            )
+        elif link["external_url"]:
+            links.append(
+                {
+                    "url": link["external_url"],
+                    "text": link["text"],
+                    "language": settings.LANGUAGE_CODE,
+                }
+            )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context) -> list[dict]:
+    """The footer's links from the site settings, each to the page in the reader's language,
+    cached until content or the settings change."""
+    request = context.get("request")
+    if request is None:
+        return []
+    try:
+        site_settings = SiteSettings.for_request(request)
+    except SiteSettings.DoesNotExist:  # no site answers for this host
+        return []
+    return cached_content(
+        f"footer-links:{site_settings.pk}:{get_language()}",
+        lambda: _footer_links(site_settings, request),
+    )
