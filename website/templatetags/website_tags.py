@@ -15,7 +15,7 @@ register = template.Library()
 def _site_chrome(site: Site, request) -> dict:
     root = Page.objects.filter(pk=site.root_page_id).first()
     if root is None:
-        return {"home": None, "navigation": []}
+        return {"home": None, "navigation": [], "description": ""}
     locale = Locale.get_active()
     home = root if root.locale_id == locale.pk else root.get_translation_or_none(locale) or root
     navigation = [
@@ -28,7 +28,10 @@ def _site_chrome(site: Site, request) -> dict:
         }
         for page in home.get_children().live().in_menu().select_related("alias_of__locale")
     ]
-    return {"home": home, "navigation": navigation}
+    # What the site is for, in the reader's language: the description of a page that has
+    # none of its own (search, errors).
+    description = getattr(home.specific, "introduction", "")
+    return {"home": home, "navigation": navigation, "description": description}
 
 
 @register.simple_tag(takes_context=True)
@@ -37,13 +40,14 @@ def site_chrome(context) -> dict:
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
-        return {"home": None, "navigation": []}
+        return {"home": None, "navigation": [], "description": ""}
     chrome = cached_content(
         f"chrome:{site.pk}:{get_language()}", lambda: _site_chrome(site, request)
     )
     current_path = getattr(context.get("page"), "url_path", "")
     return {
         "home": chrome["home"],
+        "description": chrome.get("description", ""),
         "navigation": [
             {**item, "is_current": current_path.startswith(item["url_path"])}
             for item in chrome["navigation"]
