@@ -131,3 +131,23 @@ class BodyStreamBlock(blocks.StreamBlock):
     action_link = ActionLinkBlock()
     expander = ExpanderBlock()
     video = VideoBlock()
+
+
+class ContactDetailsBlock(blocks.StaticBlock):
+    """The service's own contact details, read from the site settings when the page is shown,
+    so a contact page or a privacy notice never goes out of date when they change."""
+
+    class Meta:
+        icon = "mail"
+        label = _("Our contact details")
+        admin_text = _(
+            "Shows who runs the service, its phone number and opening hours, and its email "
+            "address, from Settings > Site settings."
+        )
+        template = "blocks/contact_details_block.html"
+
+
+class ContentPageBodyBlock(BodyStreamBlock):
+    """An explanatory page's body: it may also show the service's contact details."""
+
+    contact_details = ContactDetailsBlock()

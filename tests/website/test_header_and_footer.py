@@ -198,3 +198,30 @@ def test_a_footer_link_to_a_web_address_needs_words_to_show(site_tree):
     assert list(error.value.block_errors) == ["text"]
     # A page link may leave them out: the page's title is shown.
     block.clean(block.to_python({"text": "", "page": site_tree["library"].pk}))
+
+
+# The contact details block ----------------------------------------------------------------
+
+
+def test_a_pages_contact_details_come_from_the_site_settings(client, site_tree):
+    page = ContentPageFactory(
+        parent=site_tree["home"],
+        title="Contact us",
+        body=[("paragraph", "<p>Ring or write to us.</p>"), ("contact_details", None)],
+    )
+    not_yet = parse(client.get(page.url)).find("main")
+    assert "The contact details for this service have not been added yet." in not_yet.text
+
+    save_settings(
+        organisation_name=ORGANISATION,
+        contact_phone="0800 888 6678",
+        contact_phone_hours="Monday to Friday, 9am to 5pm",
+        contact_email="help@example.org",
+    )
+
+    document = parse(client.get(page.url))
+    main = document.find("main")
+    assert ORGANISATION in main.text
+    assert document.find("a", within=main, href="tel:+44-800-888-6678").text == "0800 888 6678"
+    assert "(Monday to Friday, 9am to 5pm)" in main.text
+    assert document.find("a", within=main, href="mailto:help@example.org")
