@@ -7,13 +7,17 @@ from wagtail.models import Locale, Page, Site
 
 from website.content_cache import cached_content
 from website.languages import LanguageVersion, language_name, language_versions
-from website.models import SiteSettings
+from website.models import HomePage, SiteSettings
 
 register = template.Library()
 
 
 def _site_chrome(site: Site, request) -> dict:
-    root = Page.objects.filter(pk=site.root_page_id).first()
+    # Fetched as a home page (one query, as for a plain page), so its introduction is at hand.
+    root = (
+        HomePage.objects.filter(pk=site.root_page_id).first()
+        or Page.objects.filter(pk=site.root_page_id).first()
+    )
     if root is None:
         return {"home": None, "navigation": [], "description": ""}
     locale = Locale.get_active()
@@ -28,9 +32,8 @@ def _site_chrome(site: Site, request) -> dict:
         }
         for page in home.get_children().live().in_menu().select_related("alias_of__locale")
     ]
-    # What the site is for, in the reader's language: the description of a page that has
-    # none of its own (search, errors).
-    description = getattr(home.specific, "introduction", "")
+    # What the site is for, in the reader's language: the description of pages with none.
+    description = getattr(home, "introduction", "")
     return {"home": home, "navigation": navigation, "description": description}
 
 
@@ -58,6 +61,13 @@ def site_chrome(context) -> dict:
 @register.simple_tag(takes_context=True)
 def site_home_page(context) -> Page | None:
     return site_chrome(context)["home"]
+
+
+@register.simple_tag(takes_context=True)
+def site_description(context) -> str:
+    """What the site is for, in the reader's language (its home page's introduction): the
+    description of a page that has none of its own, such as search and error pages."""
+    return site_chrome(context)["description"]
 
 
 @register.filter
