@@ -105,6 +105,18 @@ def test_the_pause_ends_when_the_page_said_it_would(client, user):
     assert client.get(on_time["Location"]).status_code == 200
 
 
+def test_without_a_cool_off_the_pause_says_who_can_unlock_the_account(client, user, settings):
+    settings.AXES_COOLOFF_TIME = None  # paused until someone unlocks it
+
+    paused = pause(client, SIGN_IN)
+
+    assert paused.status_code == 429
+    assert "Retry-After" not in paused
+    text = " ".join(paused.content.decode().split())
+    assert "You can try again" not in text
+    assert "Ask your team lead or system administrator to unlock your account." in text
+
+
 def test_another_username_is_not_paused_by_someone_elses_failures(client, user):
     practitioner(TeamFactory(), username="jo")
     for _ in range(settings.AXES_FAILURE_LIMIT):
