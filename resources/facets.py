@@ -63,6 +63,10 @@ class Listing:
     previous_page_query: str | None
     next_page_query: str | None
 
+    @property
+    def chosen_options(self) -> list[FacetOption]:
+        return [option for group in self.groups for option in group.options if option.selected]
+
 
 def selected_values(facets: list[Facet], query: QueryDict) -> dict[str, list[str]]:
     return {

@@ -59,9 +59,16 @@ class WarningCalloutBlock(blocks.StructBlock):
 
 
 class LinkBlock(blocks.StructBlock):
-    """A link to a page on this site or to another website, never both."""
+    """A link to a page on this site or to another website, never both. A page link may leave
+    its text empty: it then shows the page's title in the reader's language."""
 
-    text = blocks.CharBlock(max_length=80)
+    text = blocks.CharBlock(
+        max_length=80,
+        required=False,
+        help_text=_(
+            "Leave empty for a page on this site: its title is shown, in the reader's language."
+        ),
+    )
     page = blocks.PageChooserBlock(required=False)
     external_url = blocks.URLBlock(required=False)
 
@@ -75,6 +82,10 @@ class LinkBlock(blocks.StructBlock):
                 block_errors={
                     "page": ValidationError(_("Choose a page or enter a web address, not both."))
                 }
+            )
+        if value.get("external_url") and not value.get("text"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"text": ValidationError(_("Enter the words to show for the link."))}
             )
         return value
 
@@ -120,3 +131,23 @@ class BodyStreamBlock(blocks.StreamBlock):
     action_link = ActionLinkBlock()
     expander = ExpanderBlock()
     video = VideoBlock()
+
+
+class ContactDetailsBlock(blocks.StaticBlock):
+    """The service's own contact details, read from the site settings when the page is shown,
+    so a contact page or a privacy notice never goes out of date when they change."""
+
+    class Meta:
+        icon = "mail"
+        label = _("Our contact details")
+        admin_text = _(
+            "Shows who runs the service, its phone number and opening hours, and its email "
+            "address, from Settings > Site settings."
+        )
+        template = "blocks/contact_details_block.html"
+
+
+class ContentPageBodyBlock(BodyStreamBlock):
+    """An explanatory page's body: it may also show the service's contact details."""
+
+    contact_details = ContactDetailsBlock()

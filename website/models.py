@@ -9,7 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from website.blocks import BodyStreamBlock, LinkBlock
+from website.blocks import ContentPageBodyBlock, LinkBlock
 from website.languages import page_links
 from website.validators import (
     phone_number_for_display,
@@ -79,7 +79,7 @@ class ContentPage(Page):
     summary = models.TextField(
         max_length=300, help_text=_("One or two sentences, shown in lists and search results.")
     )
-    body = StreamField(BodyStreamBlock(), use_json_field=True)
+    body = StreamField(ContentPageBodyBlock(), use_json_field=True)
 
     content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
     parent_page_types = ["website.HomePage", "website.ContentPage"]
@@ -100,7 +100,9 @@ class SiteSettings(BaseSiteSetting):
     """Header, footer and contact details, editable per site."""
 
     organisation_name = models.CharField(
-        max_length=120, blank=True, help_text=_("Who runs this service, shown in the footer.")
+        max_length=120,
+        blank=True,
+        help_text=_("Who runs this service, shown in the header and the footer."),
     )
     contact_phone = models.CharField(max_length=30, blank=True, validators=[validate_phone_number])
     contact_phone_hours = models.CharField(

@@ -217,6 +217,8 @@ def check_public_pages(page: Page, check: Checker, base_url: str, language: str)
     visit("organisation (no phone)", "/support-organisations/together-dementia-support/")
     for content_page in data.CONTENT_PAGES:
         visit("content page", f"/{content_page['slug']}/")
+    for service_page in data.SERVICE_PAGES:  # contact, accessibility statement, privacy
+        visit("service page", f"/{service_page['slug']}/")
     visit("search", "/search/?q=dementia+care")
     visit("search, nothing found", "/search/?q=xylophone")
     visit("search, empty", "/search/")

@@ -66,6 +66,14 @@ def results(page: Page):
     return page.locator(".app-results")
 
 
+def open_filters(page: Page, summary: str) -> None:
+    """On a phone a listing's filters are folded under their summary: open them."""
+    filters = page.locator("details[data-app-filters]")
+    if not filters.evaluate("details => details.open"):
+        page.get_by_text(summary, exact=True).click()
+    expect(page.get_by_role("button", name="Apply filters")).to_be_visible()
+
+
 def open_the_resource(page: Page) -> None:
     """From a list of results that holds the goal-setting resource, open it."""
     results(page).get_by_role("link", name=RESOURCE).click()
@@ -83,7 +91,9 @@ def test_finding_a_goal_setting_resource(live_server, site, new_context, viewpor
     topics = page.locator(".app-topic-list")
     topics.get_by_role("link", name="Goal setting").click()
     expect(page).to_have_url(re.compile(r"/resources/\?topic=goal-setting$"))
-    expect(page.get_by_role("checkbox", name=re.compile(r"^Goal setting"))).to_be_checked()
+    expect(page.locator(".app-chosen-filters").get_by_role("listitem")).to_have_text(
+        ["Goal setting"]
+    )
     expect(results(page).get_by_role("link", name=RESOURCE)).to_be_visible()
     expect(results(page).get_by_role("link", name=OTHER_RESOURCE)).to_have_count(0)
     open_the_resource(page)
@@ -92,6 +102,7 @@ def test_finding_a_goal_setting_resource(live_server, site, new_context, viewpor
     page.goto(f"{base_url}/")
     page.get_by_role("link", name="Browse all resources").click()
     expect(results(page).get_by_role("link", name=OTHER_RESOURCE)).to_be_visible()
+    open_filters(page, "Filter resources")
     page.get_by_role("checkbox", name=re.compile(r"^Goal setting")).check()
     page.get_by_role("button", name="Apply filters").click()
     expect(page).to_have_url(re.compile(r"[?&]topic=goal-setting(&|$)"))
@@ -116,6 +127,7 @@ def test_filtering_the_library_without_javascript(live_server, site, new_context
     page.goto(f"{live_server.url}/")
     expect(page.locator("body")).not_to_have_class(re.compile(r"js-enabled"))
     page.get_by_role("link", name="Browse all resources").click()
+    open_filters(page, "Filter resources")
     page.get_by_role("checkbox", name=re.compile(r"^Goal setting")).check()
     page.get_by_role("button", name="Apply filters").click()
     expect(page).to_have_url(re.compile(r"[?&]topic=goal-setting(&|$)"))
@@ -142,6 +154,155 @@ def test_ringing_a_support_organisation_from_a_phone(live_server, site, new_cont
         [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
     )
     assert on_top == HELPLINE_TEL
+
+
+# On a phone ---------------------------------------------------------------------------------
+
+MENU = {"en": "Menu", "ur": "مینو"}
+DIRECTORY = {"en": "Support organisations", "ur": "مدد کرنے والی تنظیمیں"}
+PERSONALISED_CARE = "What is personalised care"  # the starter content's menu page
+
+
+@pytest.fixture
+def phone_site(site):
+    """The site with the starter content's three menu sections, the library and directory
+    translated into Urdu with the starter translations (the longest labels), and a second
+    organisation in the directory."""
+    from wagtail.models import Locale
+
+    from resources import starter_translation as starter
+    from tests.factories import ContentPageFactory, SupportOrganisationFactory
+
+    ContentPageFactory(
+        parent=site["home"],
+        title=PERSONALISED_CARE,
+        slug="what-is-personalised-care",
+        show_in_menus=True,
+    )
+    SupportOrganisationFactory(name="Carers UK", phone="0808 808 7777")
+    starter.sync_locale_trees()
+    catalogue = starter.load_catalogue("ur")
+    urdu = Locale.objects.get(language_code="ur")
+    for page in [
+        site["library"],
+        site["directory"],
+        *site["home"].get_children().filter(slug="what-is-personalised-care"),
+    ]:
+        source, _changed = starter.source_for(page.specific)
+        strings = {
+            (page.slug, segment.string.data): catalogue.get(
+                (page.slug, segment.string.data), "ذاتی نوعیت کی دیکھ بھال کے بارے میں"
+            )
+            for segment in starter.source_segments(source)
+        }
+        outcome = starter.translate(starter.Translatable(page.specific, page.slug), urdu, strings)
+        assert outcome == starter.TRANSLATED, page.slug
+    return site
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_the_directory_is_one_tap_from_the_header_on_a_phone(
+    live_server, phone_site, new_context, language, javascript
+):
+    """At 390px (an iPhone 12 to 15) every section of the menu shows: none is hidden behind
+    a "More" button, which would need JavaScript and a second tap."""
+    page = new_context(
+        viewport=PHONE, has_touch=True, is_mobile=True, java_script_enabled=javascript
+    ).new_page()
+    page.goto(f"{live_server.url}/{language}/")
+
+    menu = page.get_by_role("navigation", name=MENU[language])
+    for link in menu.get_by_role("link").all():
+        expect(link).to_be_in_viewport(ratio=1)
+    expect(menu.get_by_role("link")).to_have_count(3)
+    expect(menu.get_by_role("button")).to_have_count(0)
+    directory = menu.get_by_role("link", name=DIRECTORY[language])
+    box = directory.bounding_box()
+    assert box is not None and box["height"] >= 44, box
+
+    directory.tap()
+
+    expect(page).to_have_url(f"{live_server.url}/{language}/support-organisations/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(DIRECTORY[language])
+    assert page.evaluate(REFLOW_PROBLEMS) == []
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+@pytest.mark.parametrize(
+    ("listing", "summary"),
+    [("directory", "Filter organisations"), ("library", "Filter resources")],
+)
+def test_on_a_phone_a_listing_shows_its_results_before_its_filters(
+    live_server, phone_site, new_context, listing, summary, javascript
+):
+    page = new_context(viewport=PHONE, java_script_enabled=javascript).new_page()
+    page.goto(f"{live_server.url}{phone_site[listing].url}")
+
+    first_result = results(page).get_by_role("link").first
+    expect(first_result).to_be_in_viewport(ratio=1)
+    # The filters are folded under their summary, which comes before the results.
+    for checkbox in page.get_by_role("checkbox", include_hidden=True).all():
+        expect(checkbox).to_be_hidden()
+    filters = page.get_by_text(summary, exact=True)
+    expect(filters).to_be_in_viewport()
+
+    filters.click()
+    expect(page.get_by_role("checkbox").first).to_be_visible()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_filtering_the_directory_on_a_phone_by_keyboard(
+    live_server, phone_site, new_context, javascript
+):
+    """Open the folded filters, tick a topic, apply, see the count and what was chosen, and
+    clear it: all with the keyboard, with and without JavaScript."""
+    page = new_context(viewport=PHONE, java_script_enabled=javascript).new_page()
+    page.goto(f"{live_server.url}{phone_site['directory'].url}")
+    expect(results(page).get_by_role("listitem")).to_have_count(2)
+
+    def tab_to(locator, name: str) -> None:
+        for _ in range(MAX_TAB_STOPS):
+            page.keyboard.press("Tab")
+            if locator.evaluate("el => el === document.activeElement"):
+                return
+        pytest.fail(f"Tab never reached {name}")
+
+    summary = page.locator("details[data-app-filters] > summary")
+    tab_to(summary, "the filters' summary")
+    page.keyboard.press("Enter")
+    checkbox = page.get_by_role("checkbox", name=re.compile(r"^Goal setting \(1\)$"))
+    expect(checkbox).to_be_visible()
+    tab_to(checkbox, "the Goal setting check box")
+    page.keyboard.press("Space")
+    expect(checkbox).to_be_checked()
+    tab_to(page.get_by_role("button", name="Apply filters"), "Apply filters")
+    page.keyboard.press("Enter")
+
+    expect(page).to_have_url(re.compile(r"[?&]topic=goal-setting(&|$)"))
+    expect(page.get_by_role("heading", name="1 organisation", exact=True)).to_be_visible()
+    expect(results(page).get_by_role("link", name=HELPLINE)).to_be_in_viewport()
+    chosen = page.locator(".app-chosen-filters")
+    expect(chosen.get_by_role("listitem")).to_have_text(["Goal setting"])
+    # Folded away again, still ticked for when they are opened.
+    expect(page.locator("#filter-topic-goal-setting")).to_be_checked()
+
+    clear = chosen.get_by_role("link", name="Clear all filters")
+    tab_to(clear, "Clear all filters")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="2 organisations", exact=True)).to_be_visible()
+    expect(page.locator(".app-chosen-filters")).to_have_count(0)
+
+
+def test_on_a_desktop_the_filters_sit_open_beside_the_results(live_server, phone_site, new_context):
+    page = new_context(viewport=DESKTOP).new_page()
+    page.goto(f"{live_server.url}{phone_site['directory'].url}")
+
+    checkbox = page.get_by_role("checkbox", name=re.compile(r"^Goal setting"))
+    expect(checkbox).to_be_visible()
+    checkbox_box, result_box = checkbox.bounding_box(), results(page).bounding_box()
+    assert checkbox_box["x"] < result_box["x"], (checkbox_box, result_box)
+    assert checkbox_box["y"] < result_box["y"] + result_box["height"]
 
 
 def test_the_language_switcher_keeps_the_same_page(live_server, site, new_context):

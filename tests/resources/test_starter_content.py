@@ -2,8 +2,10 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
+from resources import starter_content
 from resources.models import ResourcePage, SupportOrganisation, Topic
-from website.models import ContentPage, HomePage
+from tests.website.markup import parse
+from website.models import ContentPage, HomePage, SiteSettings
 
 
 def load():
@@ -19,6 +21,15 @@ def snapshot() -> dict:
         "topics": Topic.objects.count(),
         "revisions": Revision.objects.count(),
         "sites": Site.objects.count(),
+        "site settings": list(
+            SiteSettings.objects.values(
+                "organisation_name",
+                "contact_phone",
+                "contact_phone_hours",
+                "contact_email",
+                "footer_links",
+            )
+        ),
     }
 
 
@@ -69,7 +80,8 @@ def test_pages_are_live_with_revisions():
         assert page.live, page.url_path
         assert not page.has_unpublished_changes, page.url_path
         assert page.latest_revision_id is not None, page.url_path
-    assert ContentPage.objects.filter(locale__language_code="en").count() == 4
+    # Four explanatory pages, and the contact page, accessibility statement and privacy notice.
+    assert ContentPage.objects.filter(locale__language_code="en").count() == 7
     # Every other language mirrors the tree: translations, or aliases that follow the English.
     for page in Page.objects.filter(depth__gt=1).exclude(locale__language_code="en"):
         assert page.live, page.url_path
@@ -207,3 +219,93 @@ def test_a_cancelled_starter_review_is_started_again_but_a_decision_is_kept(
 
     assert WorkflowState.objects.for_instance(cancelled).filter(status="in_progress").exists()
     assert not WorkflowState.objects.for_instance(approved).filter(status="in_progress").exists()
+
+
+SERVICE_PAGES = ["contact-us", "accessibility-statement", "privacy"]
+
+
+@pytest.mark.django_db
+def test_the_starter_site_is_run_by_a_demonstration_organisation_with_contact_details():
+    load()
+
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert "Demo" in site_settings.organisation_name
+    assert site_settings.contact_phone_display == "0161 496 0000"  # Ofcom's drama range
+    assert site_settings.contact_email.endswith("@example.org")
+    assert site_settings.contact_phone_hours
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "cy", "ur", "pl"])
+def test_the_footer_links_to_the_service_pages_in_the_readers_language(client, language):
+    load()
+    english_titles = {item["slug"]: item["title"] for item in starter_content.SERVICE_PAGES}
+
+    document = parse(client.get(f"/{language}/", HTTP_HOST="localhost"))
+    footer = document.find("footer")
+    links = [
+        (link.get("href"), link.text)
+        for link in document.find_all("a", within=footer)
+        if not link.get("href").startswith(("tel:", "mailto:"))
+    ]
+
+    assert [href for href, _text in links] == [f"/{language}/{slug}/" for slug in SERVICE_PAGES]
+    for (href, text), slug in zip(links, SERVICE_PAGES, strict=True):
+        page = parse(client.get(href, HTTP_HOST="localhost"))
+        assert page.find("h1").text == text, href
+        if language != "en":
+            assert text != english_titles[slug], f"{slug} is not translated into {language}"
+            assert "This page is only available" not in page.text
+    assert "Demo Memory Service" in footer.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_the_service_pages_show_the_contact_details_from_the_site_settings(client, language):
+    load()
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.contact_phone = "0800 888 6678"
+    site_settings.organisation_name = "Example Memory Service"
+    site_settings.save()
+
+    for slug in SERVICE_PAGES:
+        document = parse(client.get(f"/{language}/{slug}/", HTTP_HOST="localhost"))
+        main = document.find("main")
+        phones = document.find_all("a", within=main, href="tel:+44-800-888-6678")
+        assert [phone.text for phone in phones] == ["0800 888 6678"], slug
+        assert "Example Memory Service" in main.text, slug
+    contact = parse(client.get(f"/{language}/contact-us/", HTTP_HOST="localhost"))
+    urgent = {link.get("href") for link in contact.find_all("a", within=contact.find("main"))}
+    assert {"tel:111", "tel:999", "https://111.nhs.uk/"} <= urgent
+
+
+@pytest.mark.django_db
+def test_site_settings_someone_has_set_are_kept():
+    load()
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.organisation_name = "Anytown Memory Service"
+    site_settings.contact_email = ""  # they take calls only
+    site_settings.footer_links = [
+        ("link", {"text": "Our other website", "external_url": "https://example.org/"})
+    ]
+    site_settings.save()
+
+    load()
+
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert site_settings.organisation_name == "Anytown Memory Service"
+    assert site_settings.contact_email == ""
+    assert [link.value["text"] for link in site_settings.footer_links] == ["Our other website"]
+
+
+@pytest.mark.django_db
+def test_a_site_with_its_own_details_but_no_footer_links_gets_the_service_pages():
+    site = Site.objects.get(is_default_site=True)
+    SiteSettings.objects.create(site=site, organisation_name="Anytown Memory Service")
+
+    load()
+
+    site_settings = SiteSettings.for_site(site)
+    assert site_settings.organisation_name == "Anytown Memory Service"
+    assert not site_settings.contact_phone
+    assert [link.value["page"].slug for link in site_settings.footer_links] == SERVICE_PAGES

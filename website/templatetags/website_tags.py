@@ -12,15 +12,21 @@ from website.languages import (
     language_name,
     language_versions,
     page_link,
+    page_links,
 )
+from website.models import HomePage, SiteSettings
 
 register = template.Library()
 
 
 def _site_chrome(site: Site, request) -> dict:
-    root = Page.objects.filter(pk=site.root_page_id).first()
+    # Fetched as a home page (one query, as for a plain page), so its introduction is at hand.
+    root = (
+        HomePage.objects.filter(pk=site.root_page_id).first()
+        or Page.objects.filter(pk=site.root_page_id).first()
+    )
     if root is None:
-        return {"home": None, "navigation": []}
+        return {"home": None, "navigation": [], "description": ""}
     locale = Locale.get_active()
     home = root if root.locale_id == locale.pk else root.get_translation_or_none(locale) or root
     navigation = [
@@ -33,7 +39,9 @@ def _site_chrome(site: Site, request) -> dict:
         }
         for page in home.get_children().live().in_menu().select_related("alias_of__locale")
     ]
-    return {"home": home, "navigation": navigation}
+    # What the site is for, in the reader's language: the description of pages with none.
+    description = getattr(home, "introduction", "")
+    return {"home": home, "navigation": navigation, "description": description}
 
 
 @register.simple_tag(takes_context=True)
@@ -42,13 +50,14 @@ def site_chrome(context) -> dict:
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
-        return {"home": None, "navigation": []}
+        return {"home": None, "navigation": [], "description": ""}
     chrome = cached_content(
         f"chrome:{site.pk}:{get_language()}", lambda: _site_chrome(site, request)
     )
     current_path = getattr(context.get("page"), "url_path", "")
     return {
         "home": chrome["home"],
+        "description": chrome.get("description", ""),
         "navigation": [
             {**item, "is_current": current_path.startswith(item["url_path"])}
             for item in chrome["navigation"]
@@ -59,6 +68,13 @@ def site_chrome(context) -> dict:
 @register.simple_tag(takes_context=True)
 def site_home_page(context) -> Page | None:
     return site_chrome(context)["home"]
+
+
+@register.simple_tag(takes_context=True)
+def site_description(context) -> str:
+    """What the site is for, in the reader's language (its home page's introduction): the
+    description of a page that has none of its own, such as search and error pages."""
+    return site_chrome(context)["description"]
 
 
 @register.filter
@@ -155,3 +171,67 @@ def content_lang(context, *item_language: str | None) -> str:
         return ""
     direction = "rtl" if language["bidi"] else "ltr"
     return format_html(' lang="{}" dir="{}"', language["code"], direction)
+
+
+@register.filter
+def in_source_language(text: str) -> str:
+    """Text editors typed into the site settings, which are written once, in the site's
+    source language: marked with lang and dir on a page in another language, so screen
+    readers pronounce it right and right-to-left pages keep it in order."""
+    code = settings.LANGUAGE_CODE
+    if not text or code == get_language():
+        return text
+    direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
+    return format_html('<span lang="{}" dir="{}">{}</span>', code, direction, text)
+
+
+def _footer_links(site_settings, request) -> list[dict]:
+    blocks = [block.value for block in site_settings.footer_links]
+    # Each chosen page's version in the reader's language, in one query for them all.
+    pages = {
+        link.page.translation_key: link
+        for link in page_links((value["page"] for value in blocks), request)
+    }
+    links = []
+    for link in blocks:
+        if link["page"] is not None:
+            version = pages.get(link["page"].translation_key)
+            if version is None:  # unpublished or deleted
+                continue
+            links.append(
+                {
+                    "url": version.url,
+                    "text": link["text"] or version.title,
+                    # Typed words are in the source language; an untranslated page's title is
+                    # in the language it is an alias of.
+                    "language": settings.LANGUAGE_CODE
+                    if link["text"]
+                    else version.content_language,
+                }
+            )
+        elif link["external_url"]:
+            links.append(
+                {
+                    "url": link["external_url"],
+                    "text": link["text"],
+                    "language": settings.LANGUAGE_CODE,
+                }
+            )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context) -> list[dict]:
+    """The footer's links from the site settings, each to the page in the reader's language,
+    cached until content or the settings change."""
+    request = context.get("request")
+    if request is None:
+        return []
+    try:
+        site_settings = SiteSettings.for_request(request)
+    except SiteSettings.DoesNotExist:  # no site answers for this host
+        return []
+    return cached_content(
+        f"footer-links:{site_settings.pk}:{get_language()}",
+        lambda: _footer_links(site_settings, request),
+    )

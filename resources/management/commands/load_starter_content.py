@@ -25,7 +25,7 @@ from resources.models import (
     Topic,
     TopicLabel,
 )
-from website.models import ContentPage, HomePage, HomePageFeaturedResource
+from website.models import ContentPage, HomePage, HomePageFeaturedResource, SiteSettings
 from website.public_address import public_address, sync_default_site
 
 CREATED = "created"
@@ -35,6 +35,9 @@ UNCHANGED = "unchanged"
 # Wagtail's own migrations give the welcome page the slug "home". If it is still there it is
 # moved out of the way (then deleted) so the new home page can take that slug.
 OLD_WELCOME_PAGE_SLUG = "wagtail-welcome-page-to-delete"
+
+# Explanatory pages, then the pages linked from the footer.
+CONTENT_PAGES = [*data.CONTENT_PAGES, *data.SERVICE_PAGES]
 
 # Loggers that report every save, revision and background task at INFO level. Below
 # verbosity 2 they are limited to warnings while the command runs.
@@ -185,7 +188,14 @@ class Command(BaseCommand):
         if self.verbosity < 1:
             return
         self.stdout.write(self.style.SUCCESS("Starter content loaded."))
-        for kind in ("Pages", "Topics", "Resources", "Support organisations", "Sites"):
+        for kind in (
+            "Pages",
+            "Topics",
+            "Resources",
+            "Support organisations",
+            "Sites",
+            "Site settings",
+        ):
             counts = self.counts.get(kind)
             if not counts:
                 continue
@@ -258,6 +268,7 @@ class Command(BaseCommand):
         self.finish_page(home, home_created, changed)
 
         self.point_default_site_at(home)
+        self.load_site_settings(home)
         self.translate(home, library, directory)
 
     def translate(self, home, library, directory) -> None:
@@ -271,7 +282,7 @@ class Command(BaseCommand):
             starter.Translatable(directory, directory.slug),
             *(
                 starter.Translatable(self.child_page(home, item["slug"]), item["slug"])
-                for item in data.CONTENT_PAGES
+                for item in CONTENT_PAGES
             ),
             *(
                 starter.Translatable(
@@ -430,10 +441,32 @@ class Command(BaseCommand):
                     level=1,
                 )
 
+    def load_site_settings(self, home: HomePage) -> None:
+        """Give a new site the starter settings: who runs the service and its contact details
+        when none of them is set yet, and the footer's links when it has none. Anything
+        someone has set is kept, and a detail left out on purpose is not put back."""
+        site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        details = [name for name in data.SITE_SETTINGS if name != "footer_links"]
+        changed = False
+        if not any(getattr(site_settings, name) for name in details):
+            for name in details:
+                setattr(site_settings, name, data.SITE_SETTINGS[name])
+            changed = True
+        if not site_settings.footer_links:
+            site_settings.footer_links = [
+                ("link", {"text": "", "page": self.child_page(home, slug), "external_url": ""})
+                for slug in data.SITE_SETTINGS["footer_links"]
+            ]
+            changed = True
+        if changed:
+            site_settings.full_clean()
+            site_settings.save()
+        self.count("Site settings", UPDATED if changed else UNCHANGED, str(site_settings.site))
+
     def load_content_pages(self, home: HomePage) -> None:
         pages = [
             (item, *self.ensure_page(home, ContentPage, item, summary=item["summary"]))
-            for item in data.CONTENT_PAGES
+            for item in CONTENT_PAGES
         ]
         for item, page, created in pages:
             fields = self.page_fields(item, ["summary"])
