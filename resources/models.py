@@ -30,6 +30,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField
 
 from resources.choices import AreaType, Audience, Cost, ResourceType
+from resources.widgets import TopicWidget
 from website.blocks import SIMPLE_RICH_TEXT, BodyStreamBlock
 from website.validators import (
     phone_number_for_display,
@@ -40,7 +41,13 @@ from website.validators import (
 
 class Topic(TagBase):
     """A subject people browse by, such as "Goal setting". Shared by resources and
-    organisations so one topic link finds both."""
+    organisations so one topic link finds both.
+
+    Topics are a managed list: moderators create and name them (in every language, see
+    TopicLabel and resources.forms.TopicForm); editors choose from them. With free tagging off,
+    Wagtail's tag field offers only existing topics and its form field drops any other name."""
+
+    free_tagging = False
 
     class Meta:
         verbose_name = _("topic")
@@ -177,7 +184,7 @@ class ResourcePage(TopicsIndexedMixin, AudienceFieldsMixin, Page):
         FieldPanel("summary"),
         FieldPanel("resource_type"),
         AudienceFieldsMixin.audience_panel,
-        FieldPanel("topics"),
+        FieldPanel("topics", widget=TopicWidget),
         MultiFieldPanel(
             [
                 FieldPanel("publisher"),
@@ -405,7 +412,7 @@ class SupportOrganisation(
         FieldRowPanel([FieldPanel("area_type"), FieldPanel("area_name")], heading=_("Area")),
         FieldPanel("languages"),
         AudienceFieldsMixin.audience_panel,
-        FieldPanel("topics"),
+        FieldPanel("topics", widget=TopicWidget),
     ]
     search_fields = [
         index.SearchField("name", boost=3),

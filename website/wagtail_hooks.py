@@ -1,10 +1,23 @@
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.widgets import ListingButton
 
 from website import translation_moderation
+
+
+def admin_module(path: str) -> str:
+    return format_html('<script type="module" src="{}"></script>', versioned_static(path))
+
+
+@hooks.register("insert_global_admin_js")
+def tag_field_keyboard():
+    """Every tag field in the admin (pages, snippets, images, documents): Enter adds the tag
+    and never submits the form."""
+    return admin_module("website/admin/tag_field.js")
 
 
 @hooks.register("register_admin_urls")
