@@ -24,10 +24,12 @@ from website.content_cache import cached_content
 
 def topic_facet(*, topics, through_model) -> Facet:
     """Topics by slug (the same in every language), labelled in the visitor's language."""
+    names = sorted_by_name(topics)
     return Facet(
         name="topic",
         legend=_("Topic"),
-        choices=[(topic.slug, name) for topic, name in sorted_by_name(topics)],
+        choices=[(topic.slug, name.text) for topic, name in names],
+        label_languages={topic.slug: name.language for topic, name in names if name.language},
         condition=lambda slug: Q(topic_items__tag__slug=slug),
         filter_condition=lambda slugs: Q(
             pk__in=through_model.objects.filter(tag__slug__in=slugs).values("content_object_id")
@@ -171,7 +173,8 @@ def _home_page_entry_points(home_page: Page) -> dict:
         )
         names = topic_names(topics)
         for topic in topics:
-            topic.label = names[topic.pk]
+            topic.label = names[topic.pk].text
+            topic.label_language = names[topic.pk].language
         topics.sort(key=lambda topic: topic.label.lower())
     return {
         "library_page": library,
