@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale
 
-from resources.models import Topic, TopicLabel
+from resources.models import Topic, TopicLabel, unreachable_error
 
 
 def translated_languages() -> list[tuple[str, str]]:
@@ -122,3 +122,16 @@ TopicForm = type(
     },
 )
 TopicForm.__module__ = __name__
+
+
+class SupportOrganisationForm(WagtailAdminModelForm):
+    """Publishing and submitting for moderation need a way to reach the organisation;
+    saving a draft does not (Wagtail defers validation for drafts)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.is_deferred_validation and not self.has_error("phone"):
+            error = unreachable_error(cleaned_data)
+            if error is not None:
+                self.add_error(None, error)
+        return cleaned_data

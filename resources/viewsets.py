@@ -4,7 +4,12 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from resources.forms import TopicForm, label_field_name, translated_languages
+from resources.forms import (
+    SupportOrganisationForm,
+    TopicForm,
+    label_field_name,
+    translated_languages,
+)
 from resources.models import SupportOrganisation, Topic
 
 
@@ -22,6 +27,7 @@ class SupportOrganisationViewSet(SnippetViewSet):
     list_export = ["name", "website", "phone", "email", "area_type", "area_name", "live"]
     filterset_class = SupportOrganisationFilterSet
     search_fields = ["name", "summary", "area_name"]
+    edit_handler = ObjectList(SupportOrganisation.panels, base_form_class=SupportOrganisationForm)
 
 
 def label_column(language_code: str, language_name: str) -> Column:

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "website.publishing.PublishingRefusedMiddleware",
 ]
 
 # Sign-in: django-axes locks a username on one address after repeated failures (the Wagtail
