@@ -121,9 +121,7 @@ def support_organisation_listing(
                 "name": organisation.name,
                 "url": organisation.get_url(directory_page),
                 "summary": organisation.summary,
-                "phone_label": organisation.phone_label,
-                "phone_display": organisation.phone_display,
-                "phone_link": organisation.phone_link,
+                **organisation.result_details(),
                 "content_language": organisation.content_language
                 if organisation.locale_id != directory_page.locale_id
                 else None,

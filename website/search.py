@@ -82,9 +82,7 @@ def _search(*, query: str, request: HttpRequest, requested_page: str) -> SearchR
                 "name": organisation.name,
                 "url": organisation.get_url(directory),
                 "summary": organisation.summary,
-                "phone_label": organisation.phone_label,
-                "phone_display": organisation.phone_display,
-                "phone_link": organisation.phone_link,
+                **organisation.result_details(),
                 "content_language": None
                 if organisation.locale_id == locale.pk
                 else settings.LANGUAGE_CODE,
