@@ -203,16 +203,12 @@ def english_only_topic(site_tree):
     return resource
 
 
-
-
 def marked(page: str, name: str) -> bool:
     """Whether `name` is in an element marked as English (lang and dir)."""
     return bool(re.search(rf'lang="en" dir="ltr">{re.escape(name)}<', page))
 
 
-@pytest.mark.parametrize(
-    ("code", "translated"), [("cy", "Gosod nodau"), ("ur", "مقاصد طے کرنا")]
-)
+@pytest.mark.parametrize(("code", "translated"), [("cy", "Gosod nodau"), ("ur", "مقاصد طے کرنا")])
 def test_an_english_topic_name_is_marked_as_english_on_every_page(
     client, english_only_topic, code, translated
 ):
