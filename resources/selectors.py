@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +20,7 @@ from resources.models import (
 )
 from resources.topics import sorted_by_name, topic_names
 from website.content_cache import cached_content
+from website.languages import content_language_expression
 
 
 def topic_facet(*, topics, through_model) -> Facet:
@@ -65,7 +66,7 @@ def resource_library_listing(
             ResourcePage.objects.child_of(index_page)
             .live()
             .public()
-            .annotate(content_language=F("alias_of__locale__language_code"))
+            .annotate(content_language=content_language_expression())
             .order_by("title")
         )
 
