@@ -31,6 +31,22 @@ def register_translation_moderation_url():
     ]
 
 
+@hooks.register("register_admin_urls", order=-1)
+def guard_convert_to_alias():
+    """The address of wagtail-localize's "Convert to alias page", matched before its own
+    (this hook runs first), so only those who may publish the page can use it."""
+    return [
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            translation_moderation.convert_to_alias_view,
+            name="convert_translation_to_alias",
+        )
+    ]
+
+
+hooks.register("construct_page_action_menu", translation_moderation.hide_convert_to_alias)
+
+
 def submit_translation_button(instance, user, next_url=None):
     if not translation_moderation.can_submit(user, instance):
         return
