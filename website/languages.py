@@ -53,6 +53,8 @@ def page_content_language(page: Page) -> str | None:
     """content_language_expression for one page, cached until content changes."""
     if page.locale_id is None or not page.pk:
         return None
+    if not page.alias_of_id and page.live_revision_id == page.latest_revision_id is not None:
+        return None  # its latest revision is its own, and live: no query needed
     return cached_content(
         f"content-language:{page.pk}",
         lambda: (

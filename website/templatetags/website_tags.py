@@ -114,7 +114,7 @@ def content_language(context) -> dict | None:
     code = context.get("content_language_code")
     page = context.get("page")
     request = context.get("request")
-    if code is None and isinstance(page, Page):
+    if code is None and isinstance(page, Page) and current != settings.LANGUAGE_CODE:
         if getattr(request, "is_preview", False):
             if page.alias_of_id:
                 code = page.alias_of.locale.language_code
