@@ -42,6 +42,8 @@ from website.validators import (
     validate_phone_number,
 )
 
+logger = logging.getLogger(__name__)
+
 
 class Topic(TagBase):
     """A subject people browse by, such as "Goal setting". Shared by resources and
@@ -334,8 +336,6 @@ class SupportOrganisationTopic(ItemBase):
         "resources.SupportOrganisation", on_delete=models.CASCADE, related_name="topic_items"
     )
 
-
-logger = logging.getLogger(__name__)
 
 # The ways people can reach an organisation. A directory entry nobody can contact helps no
 # one, so one of them is needed before an organisation is published; a location joins them

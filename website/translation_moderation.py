@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page, Revision, WorkflowMixin
 from wagtail_localize.models import Translation
-from wagtail_localize.views import convert
+from wagtail_localize.views import convert, update_translations
 
 # wagtail-localize's page action menu item (ConvertToAliasPageActionMenuItem.name).
 CONVERT_TO_ALIAS_ITEM = "localize-convert-to-alias"
@@ -206,3 +206,25 @@ def hide_convert_to_alias(menu_items, request, context) -> None:
     page = context.get("page")
     if page is not None and not can_publish(request.user, page):
         menu_items[:] = [item for item in menu_items if item.name != CONVERT_TO_ALIAS_ITEM]
+
+
+class UpdateTranslationsView(update_translations.UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages/snippets", whose "Publish immediately" would
+    publish every translation at once: only for someone who may publish all of them. For
+    anyone else the box is shown switched off, and a posted value is ignored."""
+
+    def get_form(self):
+        form = super().get_form()
+        targets = [
+            translation.get_target_instance()
+            for translation in self.object.translations.filter(enabled=True)
+        ]
+        if not all(can_publish(self.request.user, target) for target in targets):
+            field = form.fields["publish_translations"]
+            field.disabled = True
+            field.initial = False
+            field.help_text = _(
+                "Only moderators can publish translations. Submit each translation for "
+                "moderation from its translation editor."
+            )
+        return form

@@ -32,15 +32,21 @@ def register_translation_moderation_url():
 
 
 @hooks.register("register_admin_urls", order=-1)
-def guard_convert_to_alias():
-    """The address of wagtail-localize's "Convert to alias page", matched before its own
-    (this hook runs first), so only those who may publish the page can use it."""
+def guard_publishing_from_wagtail_localize():
+    """The addresses of wagtail-localize's "Convert to alias page" and "Sync translated
+    pages", matched before its own (this hook runs first), so that only those who may publish
+    can change what is live through them."""
     return [
         path(
             "localize/page/<int:page_id>/convert_to_alias/",
             translation_moderation.convert_to_alias_view,
             name="convert_translation_to_alias",
-        )
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            translation_moderation.UpdateTranslationsView.as_view(),
+            name="update_translations_for_moderation",
+        ),
     ]
 
 

@@ -398,9 +398,12 @@ def test_the_not_found_page_is_in_the_persons_language(client, site):
 
 
 def test_syncing_after_the_english_changes_keeps_what_was_translated(client, site):
-    """An editor changes the English and syncs: the Urdu keeps every translated string, and
-    only the changed one needs translating (shown in English until it is)."""
-    editor(client)
+    """The English changes and a moderator syncs, publishing at once: the Urdu keeps every
+    translated string, and only the changed one needs translating (shown in English until it
+    is). (Editors cannot publish by syncing: tests/website/test_translation_moderation.py.)"""
+    moderator = get_user_model().objects.create_user(username="moderator", password="x" * 16)
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(moderator)
     content = ContentPageFactory(
         parent=site["home"],
         title="Living well",

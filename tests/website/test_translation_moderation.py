@@ -7,6 +7,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringTranslation, Translation
@@ -178,3 +179,30 @@ def test_the_page_editors_convert_to_alias_item_is_only_for_those_who_may_publis
     assert 'name="localize-convert-to-alias"' not in client.get(edit_url).content.decode()
     client.force_login(member_of("Moderators"))
     assert 'name="localize-convert-to-alias"' in client.get(edit_url).content.decode()
+
+
+def test_only_those_who_may_publish_can_publish_by_syncing(client, site):
+    """ "Sync translated pages" with "Publish immediately" would publish every translation."""
+    resource = site["resource"]
+    translation = translate_into_polish(client, f"/admin/localize/submit/page/{resource.pk}/")
+    translate_title(translation, "Moje życie, moje cele")
+    sync_url = reverse("wagtail_localize:update_translations", args=[translation.source.pk])
+
+    page = client.get(sync_url).content.decode()
+    assert "Only moderators can publish translations." in page
+    assert 'name="publish_translations"' not in page
+    assert client.post(sync_url, {"publish_translations": "on"}).status_code == 302
+    translated = translation.get_target_instance()
+    assert not translated.revisions.filter(pk=translated.live_revision_id).exists()
+    assert "Moje" not in client.get(f"/pl/resources/{resource.slug}/").content.decode()
+
+    client.force_login(member_of("Moderators"))
+    page = client.get(sync_url).content.decode()
+    assert "Only moderators" not in page
+    assert 'name="publish_translations"' in page
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(sync_url, {"publish_translations": "on"})
+    assert (
+        "<h1>Moje życie, moje cele</h1>"
+        in client.get(f"/pl/resources/{resource.slug}/").content.decode()
+    )
