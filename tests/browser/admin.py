@@ -20,10 +20,12 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "bench-results" / "editor-jo
 def restore_editorial_setup() -> None:
     """What Wagtail's migrations and website.groups give the Editors and Moderators groups,
     put back after an earlier live-server test's flush has emptied the tables: admin access,
-    page permissions from the root (editors add and change; moderators also publish), and the
-    "Moderators approval" workflow on every page. (The flush itself re-runs post_migrate, so
-    the groups and website.groups' model permissions are there already.)"""
+    starting translations, page permissions from the root (editors add and change; moderators
+    also publish), and the "Moderators approval" workflow on every page and organisation. (The
+    flush itself re-runs post_migrate, so the groups and website.groups' model permissions are
+    there already.)"""
     from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.models import (
         GroupApprovalTask,
         GroupPagePermission,
@@ -32,10 +34,10 @@ def restore_editorial_setup() -> None:
         WorkflowPage,
         WorkflowTask,
     )
+    from wagtail_localize.models import Translation
 
     from website.groups import ensure_editorial_groups
 
-    ensure_editorial_groups(sender=None)
     root = Page.get_first_root_node()
     editors = Group.objects.get(name="Editors")
     moderators = Group.objects.get(name="Moderators")
@@ -46,8 +48,14 @@ def restore_editorial_setup() -> None:
         editors: ["add_page", "change_page", "lock_page"],
         moderators: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
     }
+    # wagtail-localize's migration lets both groups start translations.
+    submit_translation, _ = Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(Translation),
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
     for group, codenames in page_permissions.items():
-        group.permissions.add(access_admin)
+        group.permissions.add(access_admin, submit_translation)
         for codename in codenames:
             GroupPagePermission.objects.get_or_create(
                 group=group,
@@ -61,6 +69,7 @@ def restore_editorial_setup() -> None:
     workflow, _ = Workflow.objects.get_or_create(name="Moderators approval")
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})
+    ensure_editorial_groups(sender=None)  # also gives organisations the workflow
 
 
 @pytest.fixture
