@@ -42,6 +42,9 @@ class AttachmentKind(models.TextChoices):
 class FilterOption:
     value: str
     label: str
+    # The language of `label` when it is not the interface's (say an English name shown on a
+    # Welsh page), so the template can mark it with lang and dir.
+    label_language: str | None = None
 
 
 @dataclass(frozen=True)

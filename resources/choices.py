@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ResourceType(models.TextChoices):
@@ -37,3 +38,23 @@ class Audience(models.TextChoices):
     @property
     def field_name(self) -> str:
         return "for_" + self.value.replace("-", "_")
+
+
+class CallCost(models.TextChoices):
+    """What a call to an organisation's number costs, in the words people see beside it."""
+
+    NOT_KNOWN = "", _("Not known")
+    FREE = "free", _("Free to call, from landlines and mobiles")
+    LOCAL_RATE = "local-rate", _("Costs the same as calling a local number")
+    NATIONAL_RATE = "national-rate", _("Charged at the national rate")
+    MOBILE_CHARGES = "mobile-charges", _("Free from a landline, but calls from mobiles may cost")
+    TEXT_ONLY = "text-only", _("For text messages only")
+
+
+class Availability(models.TextChoices):
+    """Whether an organisation offers something, for facts that can also be "not known"
+    (stored as an empty value, and then not shown)."""
+
+    NOT_KNOWN = "", _("Not known")
+    YES = "yes", pgettext_lazy("an organisation offers it", "Yes")
+    NO = "no", pgettext_lazy("an organisation offers it", "No")

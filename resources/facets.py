@@ -7,8 +7,8 @@ normal page. The number of queries is fixed: one count per facet, whatever the d
 and the whole result is cached as plain data until published content changes.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 from urllib.parse import urlencode
@@ -28,6 +28,8 @@ class Facet:
     choices: list[tuple[str, str]]
     condition: Callable[[str], Q]
     filter_condition: Callable[[list[str]], Q] | None = None
+    # The language of a choice's label, for labels not in the visitor's language.
+    label_languages: Mapping[str, str] = field(default_factory=dict)
 
     def filter_q(self, values: list[str]) -> Q:
         if self.filter_condition is not None:
@@ -41,6 +43,7 @@ class FacetOption:
     label: str
     count: int
     selected: bool
+    label_language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,7 @@ def count_options(queryset: QuerySet, facets: list[Facet], selected: dict) -> li
                         label=str(label),
                         count=counts[f"option_{index}"],
                         selected=value in selected[facet.name],
+                        label_language=facet.label_languages.get(value),
                     )
                     for index, (value, label) in enumerate(facet.choices)
                 ],

@@ -1,5 +1,8 @@
 """The resource library and the support-organisation directory."""
 
+import logging
+from collections.abc import Mapping
+
 from django.conf import global_settings, settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -29,19 +32,29 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField
 
-from resources.choices import AreaType, Audience, Cost, ResourceType
+from resources.choices import AreaType, Audience, Availability, CallCost, Cost, ResourceType
+from resources.widgets import TopicWidget
 from website.blocks import SIMPLE_RICH_TEXT, BodyStreamBlock
 from website.languages import page_links
+from website.publishing import PublishingRefused
 from website.validators import (
     phone_number_for_display,
     phone_number_for_link,
     validate_phone_number,
 )
 
+logger = logging.getLogger(__name__)
+
 
 class Topic(TagBase):
     """A subject people browse by, such as "Goal setting". Shared by resources and
-    organisations so one topic link finds both."""
+    organisations so one topic link finds both.
+
+    Topics are a managed list: moderators create and name them (in every language, see
+    TopicLabel and resources.forms.TopicForm); editors choose from them. With free tagging off,
+    Wagtail's tag field offers only existing topics and its form field drops any other name."""
+
+    free_tagging = False
 
     class Meta:
         verbose_name = _("topic")
@@ -178,7 +191,7 @@ class ResourcePage(TopicsIndexedMixin, AudienceFieldsMixin, Page):
         FieldPanel("summary"),
         FieldPanel("resource_type"),
         AudienceFieldsMixin.audience_panel,
-        FieldPanel("topics"),
+        FieldPanel("topics", widget=TopicWidget),
         MultiFieldPanel(
             [
                 FieldPanel("publisher"),
@@ -327,6 +340,28 @@ class SupportOrganisationTopic(ItemBase):
     )
 
 
+# The ways people can reach an organisation. A directory entry nobody can contact helps no
+# one, so one of them is needed before an organisation is published; a location joins them
+# when organisations have addresses.
+WAYS_TO_REACH = ("phone", "website", "email")
+
+
+def unreachable_error(values: Mapping[str, object]) -> ValidationError | None:
+    """The rule every way of publishing an organisation applies: the editor's publish and
+    submit for moderation (resources.forms.SupportOrganisationForm), and workflow approval,
+    the translation editor and scheduled publishing (SupportOrganisation.publish). Drafts may
+    be saved without it."""
+    if any(values.get(name) for name in WAYS_TO_REACH):
+        return None
+    return ValidationError(
+        {
+            "phone": _(
+                "Add a phone number, website or email address, so people have a way to reach them."
+            )
+        }
+    )
+
+
 class SupportOrganisationQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def live(self):
         return self.filter(live=True)
@@ -360,6 +395,16 @@ class SupportOrganisation(
     phone_label = models.CharField(
         max_length=100, blank=True, help_text=_("What the number is for, e.g. 'Helpline'.")
     )
+    call_cost = models.CharField(
+        _("cost of a call"),
+        max_length=20,
+        choices=CallCost.choices,
+        blank=True,
+        help_text=_(
+            "Numbers that start 0800 or 0808 are free to call; numbers that start 03 cost the "
+            "same as calling a local number."
+        ),
+    )
     email = models.EmailField(blank=True)
     opening_hours = models.TextField(
         blank=True, max_length=500, help_text=_("e.g. Monday to Friday, 9am to 5pm.")
@@ -376,7 +421,21 @@ class SupportOrganisation(
     languages = models.CharField(
         max_length=300,
         blank=True,
-        help_text=_("Languages they offer support in, e.g. English, Welsh, interpreters."),
+        help_text=_("Languages they offer support in, e.g. English, Welsh, Urdu."),
+    )
+    interpreters = models.CharField(
+        _("interpreters"),
+        max_length=3,
+        choices=Availability.choices,
+        blank=True,
+        help_text=_("Can they arrange an interpreter for people who do not speak English?"),
+    )
+    british_sign_language = models.CharField(
+        _("British Sign Language (BSL)"),
+        max_length=3,
+        choices=Availability.choices,
+        blank=True,
+        help_text=_("Can people who use BSL contact them, by video relay or with an interpreter?"),
     )
     topics = ClusterTaggableManager(through=SupportOrganisationTopic, blank=True)
 
@@ -384,11 +443,16 @@ class SupportOrganisation(
 
     # The same in every language: addresses, numbers, and the slug (so an organisation's page
     # has the same path in each language and the language switcher can find it).
+    # Facts about the service (what a call costs, whether interpreters or BSL are offered) are
+    # the same in every language too; opening hours and languages are words, translated.
     override_translatable_fields = [
         SynchronizedField("slug"),
         SynchronizedField("website"),
         SynchronizedField("phone"),
         SynchronizedField("email"),
+        SynchronizedField("call_cost"),
+        SynchronizedField("interpreters"),
+        SynchronizedField("british_sign_language"),
     ]
 
     panels = [
@@ -400,15 +464,26 @@ class SupportOrganisation(
             [
                 FieldPanel("website"),
                 FieldRowPanel([FieldPanel("phone"), FieldPanel("phone_label")]),
+                FieldPanel("call_cost"),
                 FieldPanel("email"),
                 FieldPanel("opening_hours"),
             ],
             heading=_("How to contact them"),
+            help_text=_(
+                "Give at least one way to reach them (a phone number, website or email) "
+                "before publishing. A draft can be saved without."
+            ),
         ),
         FieldRowPanel([FieldPanel("area_type"), FieldPanel("area_name")], heading=_("Area")),
-        FieldPanel("languages"),
+        MultiFieldPanel(
+            [
+                FieldPanel("languages"),
+                FieldRowPanel([FieldPanel("interpreters"), FieldPanel("british_sign_language")]),
+            ],
+            heading=_("Languages and access"),
+        ),
         AudienceFieldsMixin.audience_panel,
-        FieldPanel("topics"),
+        FieldPanel("topics", widget=TopicWidget),
     ]
     search_fields = [
         index.SearchField("name", boost=3),
@@ -438,12 +513,56 @@ class SupportOrganisation(
     def __str__(self):
         return self.name
 
+    def publishing_error(self) -> ValidationError | None:
+        """Why this organisation cannot be published as it stands, if it cannot."""
+        return unreachable_error({name: getattr(self, name) for name in WAYS_TO_REACH})
+
+    def publish(
+        self,
+        revision,
+        user=None,
+        changed=True,
+        log_action=True,
+        previous_revision=None,
+        skip_permission_checks=False,
+    ):
+        """Publish a revision only if it is ready (see unreachable_error). A scheduled
+        revision that is not is left scheduled and logged, so the scheduled-publishing
+        command goes on to publish everything else."""
+        organisation = revision.as_object()
+        error = organisation.publishing_error()
+        if error is not None:
+            if log_action == "wagtail.publish.scheduled":
+                logger.warning("Scheduled publishing of %r refused: %s", organisation, error)
+                return None
+            raise PublishingRefused(error, instance=organisation)
+        return super().publish(
+            revision,
+            user=user,
+            changed=changed,
+            log_action=log_action,
+            previous_revision=previous_revision,
+            skip_permission_checks=skip_permission_checks,
+        )
+
     def clean(self):
         super().clean()
         self.clean_audiences()
         clash = SupportOrganisation.objects.filter(locale_id=self.locale_id, slug=self.slug)
         if self.slug and clash.exclude(pk=self.pk).exists():
             raise ValidationError({"slug": _("Another organisation already uses this address.")})
+
+    def result_details(self) -> dict:
+        """How to reach the organisation, as a directory or search result shows it (plain
+        data: results are cached, per language)."""
+        return {
+            "phone_label": self.phone_label,
+            "phone_display": self.phone_display,
+            "phone_link": self.phone_link,
+            "call_cost": str(self.get_call_cost_display()) if self.call_cost else "",
+            "opening_hours": self.opening_hours,
+            "interpreters": self.interpreters == Availability.YES,
+        }
 
     @property
     def phone_display(self) -> str:

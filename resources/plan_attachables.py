@@ -25,6 +25,7 @@ from resources.models import (
     SupportOrganisationTopic,
     Topic,
 )
+from resources.topics import sorted_by_name
 
 WORD = re.compile(r"[a-z]+")
 IGNORED_WORDS = {"and", "for", "the", "with", "of", "to", "in", "on", "a", "my", "i"}
@@ -53,13 +54,16 @@ def topics_mentioned(text: str) -> list[Topic]:
 
 def topic_filter(items: QuerySet, related_name: str) -> AttachableFilter:
     """Only the topics that something attachable carries."""
-    topics = (
-        Topic.objects.filter(**{f"{related_name}__content_object__in": items.values("pk")})
-        .distinct()
-        .order_by("name")
-    )
+    topics = Topic.objects.filter(
+        **{f"{related_name}__content_object__in": items.values("pk")}
+    ).distinct()
     return AttachableFilter(
-        "topic", str(_("Topic")), [FilterOption(topic.slug, topic.name) for topic in topics]
+        "topic",
+        str(_("Topic")),
+        [
+            FilterOption(topic.slug, name.text, name.language)
+            for topic, name in sorted_by_name(topics)
+        ],
     )
 
 

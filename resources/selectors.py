@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -20,14 +20,17 @@ from resources.models import (
 )
 from resources.topics import sorted_by_name, topic_names
 from website.content_cache import cached_content
+from website.languages import content_language_expression
 
 
 def topic_facet(*, topics, through_model) -> Facet:
     """Topics by slug (the same in every language), labelled in the visitor's language."""
+    names = sorted_by_name(topics)
     return Facet(
         name="topic",
         legend=_("Topic"),
-        choices=[(topic.slug, name) for topic, name in sorted_by_name(topics)],
+        choices=[(topic.slug, name.text) for topic, name in names],
+        label_languages={topic.slug: name.language for topic, name in names if name.language},
         condition=lambda slug: Q(topic_items__tag__slug=slug),
         filter_condition=lambda slugs: Q(
             pk__in=through_model.objects.filter(tag__slug__in=slugs).values("content_object_id")
@@ -63,7 +66,7 @@ def resource_library_listing(
             ResourcePage.objects.child_of(index_page)
             .live()
             .public()
-            .annotate(content_language=F("alias_of__locale__language_code"))
+            .annotate(content_language=content_language_expression())
             .order_by("title")
         )
 
@@ -119,9 +122,7 @@ def support_organisation_listing(
                 "name": organisation.name,
                 "url": organisation.get_url(directory_page),
                 "summary": organisation.summary,
-                "phone_label": organisation.phone_label,
-                "phone_display": organisation.phone_display,
-                "phone_link": organisation.phone_link,
+                **organisation.result_details(),
                 "content_language": organisation.content_language
                 if organisation.locale_id != directory_page.locale_id
                 else None,
@@ -171,7 +172,8 @@ def _home_page_entry_points(home_page: Page) -> dict:
         )
         names = topic_names(topics)
         for topic in topics:
-            topic.label = names[topic.pk]
+            topic.label = names[topic.pk].text
+            topic.label_language = names[topic.pk].language
         topics.sort(key=lambda topic: topic.label.lower())
     return {
         "library_page": library,

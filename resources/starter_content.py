@@ -1101,8 +1101,11 @@ RESOURCES = [
     },
 ]
 
-# Support organisations (snippets) in the directory. Leave email, opening hours and
-# languages blank unless they are known for certain.
+# Support organisations (snippets) in the directory. Leave email, opening hours, languages,
+# interpreters and BSL blank (not known) unless they are known for certain. Call costs follow
+# from the number alone (Ofcom's rules): 0800 and 0808 numbers are free from landlines and
+# mobiles, and 03 numbers cost the same as a local (01 or 02) number. An organisation with no
+# phone, website or email is kept as a draft until an editor adds one.
 SUPPORT_ORGANISATIONS = [
     {
         "slug": "dementia-uk-admiral-nurse-dementia-helpline",
@@ -1117,6 +1120,7 @@ SUPPORT_ORGANISATIONS = [
         ),
         "website": "https://www.dementiauk.org/",
         "phone": "0800 888 6678",
+        "call_cost": "free",
         "phone_label": "Admiral Nurse Dementia Helpline",
         "area_type": "national",
         "area_name": "UK",
@@ -1138,6 +1142,7 @@ SUPPORT_ORGANISATIONS = [
         ),
         "website": "https://www.alzheimers.org.uk/",
         "phone": "0333 150 3456",
+        "call_cost": "local-rate",
         "phone_label": "Dementia Support Line",
         "area_type": "national",
         "area_name": "",
@@ -1158,6 +1163,7 @@ SUPPORT_ORGANISATIONS = [
         ),
         "website": "https://www.ageuk.org.uk/",
         "phone": "0800 678 1602",
+        "call_cost": "free",
         "phone_label": "Advice Line",
         "area_type": "national",
         "area_name": "",
@@ -1176,6 +1182,7 @@ SUPPORT_ORGANISATIONS = [
         ),
         "website": "https://www.carersuk.org/",
         "phone": "0808 808 7777",
+        "call_cost": "free",
         "phone_label": "Helpline",
         "area_type": "national",
         "area_name": "UK",

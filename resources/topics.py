@@ -1,6 +1,7 @@
 """Topic names in the visitor's language (see TopicLabel)."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import get_language
@@ -8,6 +9,19 @@ from wagtail.models import Locale
 
 from resources.models import Topic, TopicLabel
 from website.content_cache import cached_content
+
+
+@dataclass(frozen=True)
+class TopicName:
+    """A topic's name as shown to the visitor. ``language`` is the language of ``text`` when
+    it is not the visitor's: a topic with no name in their language shows its English name,
+    which templates mark with lang (and dir) so it is read out as English."""
+
+    text: str
+    language: str | None = None
+
+    def __str__(self) -> str:
+        return self.text
 
 
 def keep_source_label_in_step(sender, instance: Topic, **kwargs) -> None:
@@ -29,18 +43,26 @@ def labels_in_language(language_code: str) -> dict[int, str]:
     )
 
 
-def topic_names(topics: Iterable[Topic]) -> dict[int, str]:
-    """Each topic's name in the active language, falling back to the tag's own name."""
-    names = {topic.pk: topic.name for topic in topics}
+def topic_names(topics: Iterable[Topic]) -> dict[int, TopicName]:
+    """Each topic's name in the active language, falling back to the tag's own (English)
+    name, marked as English."""
+    topics = list(topics)
     language = get_language()
-    if language != settings.LANGUAGE_CODE:
-        labels = labels_in_language(language)
-        names.update((pk, labels[pk]) for pk in names if pk in labels)
-    return names
+    if language == settings.LANGUAGE_CODE:
+        return {topic.pk: TopicName(topic.name) for topic in topics}
+    labels = labels_in_language(language)
+    return {
+        topic.pk: TopicName(labels[topic.pk])
+        if topic.pk in labels
+        else TopicName(topic.name, settings.LANGUAGE_CODE)
+        for topic in topics
+    }
 
 
-def sorted_by_name(topics: Iterable[Topic]) -> list[tuple[Topic, str]]:
+def sorted_by_name(topics: Iterable[Topic]) -> list[tuple[Topic, TopicName]]:
     """Topics with their names in the active language, in that language's order."""
     topics = list(topics)
     names = topic_names(topics)
-    return sorted(((topic, names[topic.pk]) for topic in topics), key=lambda pair: pair[1].lower())
+    return sorted(
+        ((topic, names[topic.pk]) for topic in topics), key=lambda pair: pair[1].text.lower()
+    )

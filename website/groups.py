@@ -11,16 +11,12 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.management import create_contenttypes
 from wagtail.snippets.models import create_extra_permissions
 
+# Editors choose topics from the managed list (view) but do not create or rename them.
 EDITOR_PERMISSIONS = [
     "resources.add_supportorganisation",
     "resources.change_supportorganisation",
     "resources.view_supportorganisation",
-    "resources.add_topic",
-    "resources.change_topic",
     "resources.view_topic",
-    "resources.add_topiclabel",
-    "resources.change_topiclabel",
-    "resources.view_topiclabel",
 ]
 MODERATOR_PERMISSIONS = [
     *EDITOR_PERMISSIONS,
@@ -28,8 +24,13 @@ MODERATOR_PERMISSIONS = [
     "resources.publish_supportorganisation",
     "resources.lock_supportorganisation",
     "resources.unlock_supportorganisation",
+    "resources.add_topic",
+    "resources.change_topic",
     "resources.delete_topic",
+    "resources.add_topiclabel",
+    "resources.change_topiclabel",
     "resources.delete_topiclabel",
+    "resources.view_topiclabel",
     "website.change_sitesettings",
     "website.view_sitesettings",
     "wagtailredirects.add_redirect",
@@ -37,6 +38,10 @@ MODERATOR_PERMISSIONS = [
     "wagtailredirects.delete_redirect",
 ]
 GROUP_PERMISSIONS = {"Editors": EDITOR_PERMISSIONS, "Moderators": MODERATOR_PERMISSIONS}
+# The permissions of our own apps are exactly the lists above: one taken off a list is taken
+# away from the group on the next migrate. (Wagtail's own permissions, such as admin access
+# and page permissions, are left as Wagtail's migrations and administrators set them.)
+MANAGED_APPS = {"resources", "website"}
 
 
 def permissions_for(codenames: list[str]) -> list[Permission]:
@@ -78,5 +83,11 @@ def ensure_editorial_groups(sender, using="default", **kwargs) -> None:
     create_extra_permissions(global_apps.get_app_config("wagtailsnippets"), using=using)
     for group_name, codenames in GROUP_PERMISSIONS.items():
         group, _created = Group.objects.using(using).get_or_create(name=group_name)
-        group.permissions.add(*permissions_for(codenames))
+        wanted = permissions_for(codenames)
+        group.permissions.add(*wanted)
+        group.permissions.remove(
+            *group.permissions.filter(content_type__app_label__in=MANAGED_APPS).exclude(
+                pk__in=[permission.pk for permission in wanted]
+            )
+        )
     assign_default_workflow_to_snippets(using)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db.models import Case, CharField, F, Q, Value, When
+from django.db.models.functions import Cast
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
@@ -29,6 +31,42 @@ class LanguageVersion:
     url: str
     is_current: bool
     is_bidi: bool
+
+
+def content_language_expression() -> Case:
+    """The language a page's live content is written in, when it is not the page's own
+    language (None when it is): an alias shows its original's language; a translation that has
+    never been published in its own language (one made from an alias, still in draft or in
+    moderation) still shows the English copy it was made from. For annotating pages."""
+    # An alias copies its original's fields, live_revision included; a page converted from
+    # one keeps that revision (of the original page) until a revision of its own is published.
+    published_in_own_right = Q(live_revision__object_id=Cast("pk", CharField()))
+    return Case(
+        When(alias_of__isnull=False, then=F("alias_of__locale__language_code")),
+        When(
+            ~published_in_own_right & ~Q(locale__language_code=settings.LANGUAGE_CODE),
+            then=Value(settings.LANGUAGE_CODE),
+        ),
+        default=None,
+        output_field=CharField(),
+    )
+
+
+def page_content_language(page: Page) -> str | None:
+    """content_language_expression for one page, cached until content changes."""
+    if page.locale_id is None or not page.pk:
+        return None
+    if not page.alias_of_id and page.live_revision_id == page.latest_revision_id is not None:
+        return None  # its latest revision is its own, and live: no query needed
+    return cached_content(
+        f"content-language:{page.pk}",
+        lambda: (
+            Page.objects.filter(pk=page.pk)
+            .annotate(content_language=content_language_expression())
+            .values_list("content_language", flat=True)
+            .first()
+        ),
+    )
 
 
 def is_language_prefixed(request: HttpRequest) -> bool:

@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page
 
 from resources.models import SupportOrganisation, SupportOrganisationIndexPage
 from website.content_cache import cached_content, page_number_key
+from website.languages import content_language_expression
 
 MAX_QUERY_LENGTH = 200
 MAX_ORGANISATION_RESULTS = 10
@@ -55,10 +56,13 @@ def _search(*, query: str, request: HttpRequest, requested_page: str) -> SearchR
     language = get_language()
     locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
     page, results = search_pages(query=query, locale=locale, requested_page=requested_page)
-    alias_ids = {result.alias_of_id for result in results if result.alias_of_id}
-    alias_languages = (
-        dict(Page.objects.filter(pk__in=alias_ids).values_list("pk", "locale__language_code"))
-        if alias_ids
+    content_languages = (
+        dict(
+            Page.objects.filter(pk__in=[result.pk for result in results])
+            .annotate(content_language=content_language_expression())
+            .values_list("pk", "content_language")
+        )
+        if results and locale.language_code != settings.LANGUAGE_CODE
         else {}
     )
     organisations = organisations_in_language_first(query=query, locale=locale)
@@ -73,7 +77,7 @@ def _search(*, query: str, request: HttpRequest, requested_page: str) -> SearchR
                 "title": result.title,
                 "url": result.get_url(request=request),
                 "summary": getattr(result, "summary", "") or getattr(result, "introduction", ""),
-                "content_language": alias_languages.get(result.alias_of_id),
+                "content_language": content_languages.get(result.pk),
             }
             for result in results
         ],
@@ -82,9 +86,7 @@ def _search(*, query: str, request: HttpRequest, requested_page: str) -> SearchR
                 "name": organisation.name,
                 "url": organisation.get_url(directory),
                 "summary": organisation.summary,
-                "phone_label": organisation.phone_label,
-                "phone_display": organisation.phone_display,
-                "phone_link": organisation.phone_link,
+                **organisation.result_details(),
                 "content_language": None
                 if organisation.locale_id == locale.pk
                 else settings.LANGUAGE_CODE,

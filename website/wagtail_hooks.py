@@ -1,10 +1,23 @@
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.widgets import ListingButton
 
 from website import translation_moderation
+
+
+def admin_module(path: str) -> str:
+    return format_html('<script type="module" src="{}"></script>', versioned_static(path))
+
+
+@hooks.register("insert_global_admin_js")
+def tag_field_keyboard():
+    """Every tag field in the admin (pages, snippets, images, documents): Enter adds the tag
+    and never submits the form."""
+    return admin_module("website/admin/tag_field.js")
 
 
 @hooks.register("register_admin_urls")
@@ -16,6 +29,28 @@ def register_translation_moderation_url():
             name="submit_translation_for_moderation",
         )
     ]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def guard_publishing_from_wagtail_localize():
+    """The addresses of wagtail-localize's "Convert to alias page" and "Sync translated
+    pages", matched before its own (this hook runs first), so that only those who may publish
+    can change what is live through them."""
+    return [
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            translation_moderation.convert_to_alias_view,
+            name="convert_translation_to_alias",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            translation_moderation.UpdateTranslationsView.as_view(),
+            name="update_translations_for_moderation",
+        ),
+    ]
+
+
+hooks.register("construct_page_action_menu", translation_moderation.hide_convert_to_alias)
 
 
 def submit_translation_button(instance, user, next_url=None):

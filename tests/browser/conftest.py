@@ -119,3 +119,7 @@ def practitioner_user(team):
     from tests.plan_factories import practitioner
 
     return practitioner(team, username="sam.adviser", first_name="Sam", last_name="Adviser")
+
+
+# The Wagtail admin's fixtures (editors, moderators, the editorial workflow), for every admin test.
+from tests.browser.admin import editorial_site, screenshot_on_failure  # noqa: E402, F401

@@ -184,6 +184,12 @@ def site(live_server, transactional_db, monkeypatch):
     organisation = SupportOrganisation.objects.get(
         slug="dementia-uk-admiral-nurse-dementia-helpline", locale__language_code="en"
     )
+    # Test data, so that every optional detail of an organisation's page is checked.
+    organisation.opening_hours = "Monday to Friday, 9am to 5pm.\nSaturday, 10am to 2pm."
+    organisation.languages = "English"
+    organisation.interpreters = "yes"
+    organisation.british_sign_language = "no"
+    organisation.save_revision().publish()
     plans = {
         language: build_plan(
             team=team, lead=lead, language=language, resource=resource, organisation=organisation
@@ -214,7 +220,7 @@ def check_public_pages(page: Page, check: Checker, base_url: str, language: str)
     visit("directory", "/support-organisations/")
     visit("directory, filtered", "/support-organisations/?area=national")
     visit("organisation", "/support-organisations/dementia-uk-admiral-nurse-dementia-helpline/")
-    visit("organisation (no phone)", "/support-organisations/together-dementia-support/")
+    visit("organisation (no phone)", "/support-organisations/young-dementia-network/")
     for content_page in data.CONTENT_PAGES:
         visit("content page", f"/{content_page['slug']}/")
     for service_page in data.SERVICE_PAGES:  # contact, accessibility statement, privacy

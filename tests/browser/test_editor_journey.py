@@ -8,110 +8,17 @@ No fixed sleeps: every wait is Playwright's own (auto-waiting actions and `expec
 
 from __future__ import annotations
 
-import contextlib
 import re
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
-from tests.browser.conftest import PASSWORD
+from tests.browser.admin import DESKTOP, TOPIC, admin_sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-DESKTOP = {"width": 1280, "height": 900}
 TITLE = "Chair-based exercises at home"
 SUMMARY = "Gentle exercises you can do sitting down, with a carer or on your own."
-TOPIC = "Physical activity"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "bench-results" / "editor-journey"
-
-
-def restore_editorial_setup() -> None:
-    """What Wagtail's migrations and website.groups give the Editors and Moderators groups,
-    put back after an earlier live-server test's flush has emptied the tables: admin access,
-    page permissions from the root (editors add and change; moderators also publish), and the
-    "Moderators approval" workflow on every page. (The flush itself re-runs post_migrate, so
-    the groups and website.groups' model permissions are there already.)"""
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import (
-        GroupApprovalTask,
-        GroupPagePermission,
-        Page,
-        Workflow,
-        WorkflowPage,
-        WorkflowTask,
-    )
-
-    from website.groups import ensure_editorial_groups
-
-    ensure_editorial_groups(sender=None)
-    root = Page.get_first_root_node()
-    editors = Group.objects.get(name="Editors")
-    moderators = Group.objects.get(name="Moderators")
-    access_admin = Permission.objects.get(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
-    page_permissions = {
-        editors: ["add_page", "change_page", "lock_page"],
-        moderators: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
-    }
-    for group, codenames in page_permissions.items():
-        group.permissions.add(access_admin)
-        for codename in codenames:
-            GroupPagePermission.objects.get_or_create(
-                group=group,
-                page=root,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=codename
-                ),
-            )
-    task, _ = GroupApprovalTask.objects.get_or_create(name="Moderators approval")
-    task.groups.set([moderators])
-    workflow, _ = Workflow.objects.get_or_create(name="Moderators approval")
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})
-
-
-@pytest.fixture
-def editorial_site(library):
-    """The `library` site, a topic no resource has yet, and an editor and a moderator."""
-    from django.contrib.auth.models import Group
-
-    from tests.factories import TopicFactory
-    from tests.plan_factories import UserFactory
-
-    restore_editorial_setup()
-    TopicFactory(name=TOPIC, slug="physical-activity")
-    editor = UserFactory(username="eddie.editor", first_name="Eddie", last_name="Editor")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    moderator = UserFactory(username="mo.moderator", first_name="Mo", last_name="Moderator")
-    moderator.groups.add(Group.objects.get(name="Moderators"))
-    return {**library, "editor": editor, "moderator": moderator}
-
-
-@pytest.fixture
-def screenshot_on_failure(request):
-    """Pages registered here are photographed into bench-results/ (git-ignored) if the test
-    fails. (The call phase's failure is counted before fixtures are torn down.)"""
-    pages: dict[str, Page] = {}
-    failed_before = request.session.testsfailed
-    yield pages
-    if request.session.testsfailed == failed_before:
-        return
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for name, page in pages.items():
-        # A screenshot that cannot be taken must never hide the real failure.
-        with contextlib.suppress(Exception):
-            page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-
-
-def admin_sign_in(page: Page, base_url: str, username: str) -> None:
-    page.goto(f"{base_url}/admin/")
-    expect(page).to_have_url(re.compile(r"/admin/login/"))
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(f"{base_url}/admin/")
 
 
 def test_an_editors_resource_is_moderated_then_found_by_the_public(

@@ -212,9 +212,12 @@ def test_editors_can_write_organisations_but_not_publish_them():
     assert not editor.has_perm("resources.publish_supportorganisation")
     assert not editor.has_perm("resources.delete_supportorganisation")
     assert not editor.has_perm("website.change_sitesettings")
-    # Translators: start translations (wagtail-localize's migration), name topics.
+    # Translators: start translations (wagtail-localize's migration). Topics are chosen from
+    # the managed list, not created or named (tests/resources/test_topics.py).
     assert editor.has_perm("wagtail_localize.submit_translation")
-    assert editor.has_perm("resources.change_topiclabel")
+    assert editor.has_perm("resources.view_topic")
+    assert not editor.has_perm("resources.add_topic")
+    assert not editor.has_perm("resources.change_topiclabel")
 
 
 @pytest.mark.django_db

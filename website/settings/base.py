@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "website.publishing.PublishingRefusedMiddleware",
 ]
 
 # Sign-in: django-axes locks a username on one address after repeated failures (the Wagtail
@@ -164,6 +165,11 @@ TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
+# "Translate" makes a draft translation, never a published one: wagtail-localize would
+# otherwise publish the new translation (still in English) at once whenever the original is
+# live, even for an editor who may not publish. A translation goes live through moderation
+# (website/translation_moderation.py) or a moderator's "Publish" in the translation editor.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # English is the source language. Urdu is written right to left; Django's LANGUAGES_BIDI says
 # so, and the templates read it. Adding a language: add it here, run `manage.py makemessages
 # -l <code>` in the project and in plan_builder, translate the .po files, and migrate (a Locale

@@ -9,8 +9,10 @@ from website.content_cache import cached_content
 from website.languages import (
     LanguageVersion,
     PageLink,
+    content_language_expression,
     language_name,
     language_versions,
+    page_content_language,
     page_link,
     page_links,
 )
@@ -34,10 +36,13 @@ def _site_chrome(site: Site, request) -> dict:
             "title": page.title,
             "url": page.get_url(request=request),
             "url_path": page.url_path,
-            # An untranslated page's title is in the language it is an alias of.
-            "content_language": page.alias_of.locale.language_code if page.alias_of_id else None,
+            # An untranslated page's title is in the language it was copied from.
+            "content_language": page.content_language,
         }
-        for page in home.get_children().live().in_menu().select_related("alias_of__locale")
+        for page in home.get_children()
+        .live()
+        .in_menu()
+        .annotate(content_language=content_language_expression())
     ]
     # What the site is for, in the reader's language: the description of pages with none.
     description = getattr(home, "introduction", "")
@@ -127,19 +132,19 @@ def absolute_url(context, url: str) -> str:
 @register.simple_tag(takes_context=True)
 def content_language(context) -> dict | None:
     """The language of the main content when it differs from the page's language: a page
-    not translated yet (an alias of the English), or an organisation shown in English."""
+    not translated yet (an alias of the English, or a translation not yet published), or an
+    organisation shown in English. A preview shows the draft itself, in its own language,
+    except for an alias."""
     current = get_language()
     code = context.get("content_language_code")
     page = context.get("page")
-    if code is None and isinstance(page, Page) and page.alias_of_id:
-        code = cached_content(
-            f"alias-language:{page.pk}",
-            lambda: (
-                Page.objects.filter(pk=page.alias_of_id)
-                .values_list("locale__language_code", flat=True)
-                .first()
-            ),
-        )
+    request = context.get("request")
+    if code is None and isinstance(page, Page) and current != settings.LANGUAGE_CODE:
+        if getattr(request, "is_preview", False):
+            if page.alias_of_id:
+                code = page.alias_of.locale.language_code
+        else:
+            code = page_content_language(page)
     if not code or code == current:
         return None
     return get_language_info(code)

@@ -63,11 +63,14 @@ ORGANISATION_FIELDS = [
     "website",
     "phone",
     "phone_label",
+    "call_cost",
     "email",
     "opening_hours",
     "area_type",
     "area_name",
     "languages",
+    "interpreters",
+    "british_sign_language",
     "for_people_with_dementia",
     "for_families_and_carers",
     "for_practitioners",
@@ -545,17 +548,26 @@ class Command(BaseCommand):
             changed = apply_fields(organisation, fields)
             changed |= apply_topics(organisation, [self.topics[slug] for slug in item["topics"]])
 
-            needs_publishing = (
-                created
-                or changed
-                or not organisation.live
-                or organisation.has_unpublished_changes
-                or organisation.latest_revision_id is None
+            # One without a way to reach it yet is kept as a draft until an editor adds one.
+            publishable = organisation.publishing_error() is None
+            needs_revision = created or changed or organisation.latest_revision_id is None
+            needs_publishing = publishable and (
+                needs_revision or not organisation.live or organisation.has_unpublished_changes
             )
-            if needs_publishing:
+            if needs_revision or needs_publishing:
                 organisation.full_clean()
                 if created:
                     organisation.save()
-                organisation.save_revision().publish()
-            outcome = CREATED if created else UPDATED if needs_publishing else UNCHANGED
+                revision = organisation.save_revision()
+                if needs_publishing:
+                    revision.publish()
+            if not publishable:
+                self.log(
+                    f"  Support organisations: {organisation.name} is kept as a draft: add a "
+                    "phone number, website or email address before publishing it.",
+                    level=1,
+                )
+            outcome = (
+                CREATED if created else UPDATED if needs_revision or needs_publishing else UNCHANGED
+            )
             self.count("Support organisations", outcome, organisation.name)
