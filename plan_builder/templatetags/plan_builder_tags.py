@@ -1,6 +1,8 @@
+import unicodedata
+
 from django import forms, template
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.html import format_html, linebreaks
+from django.utils.safestring import SafeString, mark_safe
 
 from plan_builder import content_languages
 from plan_builder.fields import ERROR_PARTS, DateInputWidget, ScaleWidget
@@ -122,6 +124,38 @@ def page_query(context, number: int) -> str:
     query = context["request"].GET.copy()
     query["page"] = number
     return query.urlencode()
+
+
+@register.filter
+def text_dir(value) -> str:
+    """The direction of text someone typed, from its first letter that has one: English typed
+    into an Urdu person's plan reads left to right, with its full stop at the end, and the
+    other way round. "auto" when it has no such letter (a number, say)."""
+    for character in str(value or ""):
+        kind = unicodedata.bidirectional(character)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return "auto"
+
+
+@register.filter
+def typed(value):
+    """Text someone typed, inside a sentence of the page's language: isolated, in its own
+    direction."""
+    if not value:
+        return value
+    return format_html('<bdi dir="{}">{}</bdi>', text_dir(value), value)
+
+
+@register.filter
+def typed_paragraphs(value):
+    """Several lines someone typed, as paragraphs in their own direction."""
+    if not value:
+        return value
+    paragraphs = mark_safe(linebreaks(value, autoescape=True))  # noqa: S308  # nosec B308 B703 - linebreaks escaped the text
+    return format_html('<div dir="{}">{}</div>', text_dir(value), paragraphs)
 
 
 @register.filter

@@ -159,3 +159,23 @@ def test_numbers_keep_their_order_in_right_to_left_text(client, user, urdu_plan)
     page = client.get(reverse("plan_builder:plan_detail", args=[urdu_plan.pk])).content.decode()
     assert '<bdi dir="ltr">0161 496 0000</bdi>' in page
     assert '<bdi dir="ltr">943 476 5919</bdi>' in page
+
+
+def test_english_typed_into_an_urdu_copy_reads_left_to_right(client, user, urdu_plan):
+    """A practitioner may type in English for someone who reads Urdu: each piece of typed
+    text takes the direction of its own letters, so its full stop stays at its end, on the
+    page and in the PDF; Urdu typed text stays right to left."""
+    urdu_plan.warning_signs = "I stop answering the phone."
+    urdu_plan.save()
+    client.force_login(user)
+
+    copy = client.get(reverse("plan_builder:my_plan", args=[urdu_plan.pk])).content.decode()
+
+    assert '<div dir="ltr"><p>I stop answering the phone.</p></div>' in copy
+    assert f'<h3 dir="rtl">{GOAL}</h3>' in copy
+    assert '<p dir="ltr">Walk with Ann on Tuesdays.</p>' in copy
+    if PDFTOTEXT:
+        pdf = client.get(reverse("plan_builder:my_plan_pdf", args=[urdu_plan.pk])).content
+        text = pdf_text(pdf)
+        assert "I stop answering the phone." in text
+        assert ".I stop" not in text
