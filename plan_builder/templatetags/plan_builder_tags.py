@@ -164,7 +164,7 @@ def ltr(value):
     otherwise Urdu shows "0161 496 0000" as "0000 496 0161"."""
     if not value:
         return value
-    return format_html('<bdi dir="ltr">{}</bdi>', value)
+    return format_html('<bdi class="plan-number" dir="ltr">{}</bdi>', value)
 
 
 @register.simple_tag

@@ -36,7 +36,7 @@ from tests.browser.page_checks import (
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-LANGUAGES = ("en", "ur")
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)  # every language the site is in
 DESKTOP = {"width": 1280, "height": 900}
 
 

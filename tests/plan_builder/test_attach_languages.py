@@ -348,7 +348,7 @@ def test_in_an_urdu_copy_english_text_and_addresses_are_marked_and_urdu_is_not(
     assert re.search(
         r'<bdi lang="en" dir="ltr">http[^<]*/ur/support-organisations/admiral/</bdi>', copy
     )
-    assert '<bdi dir="ltr">0800 888 6678</bdi>' in copy
+    assert '<bdi class="plan-number" dir="ltr">0800 888 6678</bdi>' in copy
 
 
 def test_an_attachment_for_a_goal_is_named_in_the_persons_language_under_the_goal(

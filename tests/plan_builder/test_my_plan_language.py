@@ -153,12 +153,12 @@ def test_numbers_keep_their_order_in_right_to_left_text(client, user, urdu_plan)
     client.force_login(user)
 
     copy = client.get(reverse("plan_builder:my_plan", args=[urdu_plan.pk])).content.decode()
-    assert '<bdi dir="ltr">943 476 5919</bdi>' in copy
+    assert '<bdi class="plan-number" dir="ltr">943 476 5919</bdi>' in copy
 
     client.post("/i18n/setlang/", {"language": "ur", "next": "/plans/"})
     page = client.get(reverse("plan_builder:plan_detail", args=[urdu_plan.pk])).content.decode()
-    assert '<bdi dir="ltr">0161 496 0000</bdi>' in page
-    assert '<bdi dir="ltr">943 476 5919</bdi>' in page
+    assert '<bdi class="plan-number" dir="ltr">0161 496 0000</bdi>' in page
+    assert '<bdi class="plan-number" dir="ltr">943 476 5919</bdi>' in page
 
 
 def test_english_typed_into_an_urdu_copy_reads_left_to_right(client, user, urdu_plan):
