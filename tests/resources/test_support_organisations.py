@@ -123,7 +123,7 @@ def test_each_listed_organisation_links_to_its_page_with_its_phone(client, site_
         ("Alzheimer Helpline", "/en/support-organisations/helpline/")
     ]
     assert organisation.get_url() == "/en/support-organisations/helpline/"
-    assert 'Helpline: <a href="tel:+44-800-888-6678">0800 888 6678</a>' in page_text(response)
+    assert 'Helpline: <a href="tel:+44-800-888-6678" dir="ltr">0800 888 6678</a>' in page_text(response)
 
 
 def test_filtering_by_topic(client, directory):
@@ -216,7 +216,7 @@ def test_organisation_page_shows_how_to_contact_them(client, site_tree):
 
     assert "<h1>Carers Helpline</h1>" in html
     assert "Free advice for anyone caring for someone with dementia." in html
-    assert '<a href="tel:+44-800-888-6678">0800 888 6678</a>' in html
+    assert '<a href="tel:+44-800-888-6678" dir="ltr">0800 888 6678</a>' in html
     assert (
         '<a href="https://www.carers-helpline.example/">Go to the Carers Helpline website</a>'
         in html
@@ -238,7 +238,7 @@ def test_an_overseas_number_is_shown_in_international_format(client, site_tree):
 
     html = page_text(client.get(organisation.get_url()))
 
-    assert '<a href="tel:+1-202-555-0143">+1 202-555-0143</a>' in html
+    assert '<a href="tel:+1-202-555-0143" dir="ltr">+1 202-555-0143</a>' in html
 
 
 def test_a_draft_organisation_page_is_not_found(client, site_tree):
