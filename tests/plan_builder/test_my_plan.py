@@ -148,7 +148,10 @@ def test_a_resource_shows_why_it_was_given_and_its_address_in_full(plan, attache
 def test_an_organisation_phone_number_is_written_in_full_and_tappable(plan, attached):
     html = render_my_plan(plan)
 
-    assert '<a href="tel:+44-800-888-6678"><bdi class="plan-number" dir="ltr">0800 888 6678</bdi></a>' in html
+    assert (
+        '<a href="tel:+44-800-888-6678"><bdi class="plan-number" dir="ltr">0800 888 6678</bdi></a>'
+        in html
+    )
     assert "We have asked them to get in touch with you." in html
     assert "You can contact them yourself" not in html
 

@@ -123,7 +123,9 @@ def test_each_listed_organisation_links_to_its_page_with_its_phone(client, site_
         ("Alzheimer Helpline", "/en/support-organisations/helpline/")
     ]
     assert organisation.get_url() == "/en/support-organisations/helpline/"
-    assert 'Helpline: <a href="tel:+44-800-888-6678" dir="ltr">0800 888 6678</a>' in page_text(response)
+    assert 'Helpline: <a href="tel:+44-800-888-6678" dir="ltr">0800 888 6678</a>' in page_text(
+        response
+    )
 
 
 def test_filtering_by_topic(client, directory):

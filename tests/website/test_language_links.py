@@ -120,9 +120,17 @@ def starter_site(django_capture_on_commit_callbacks):
 
 def crawl(client, code: str, limit: int = 400) -> dict[str, str]:
     """Every page reachable from the language's home page without leaving the language,
-    query strings aside (the library's filter links are one page)."""
+    query strings aside (the library's filter links are one page), and pages of search
+    results and filtered listings."""
     pages: dict[str, str] = {}
-    queue = deque([f"/{code}/"])
+    queue = deque(
+        [
+            f"/{code}/",
+            f"/{code}/search/?q=care",
+            f"/{code}/search/?q=dementia&page=2",
+            f"/{code}/resources/?topic=goal-setting",
+        ]
+    )
     while queue and len(pages) < limit:
         path = queue.popleft()
         if path in pages:

@@ -1,6 +1,7 @@
 """Full links use the site's public address (SITE_URL), port included: the sitemap, and the
 resources and organisations printed in a person's copy of their plan, its PDF and FHIR."""
 
+import io
 import json
 
 import pytest
@@ -9,6 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
+from pypdf import PdfReader
 from wagtail.models import Site
 
 from plan_builder import services
@@ -86,10 +88,19 @@ def test_the_persons_copy_pdf_and_fhir_link_to_the_site_with_its_port(client, si
 
     copy = client.get(reverse("plan_builder:my_plan", args=[plan.pk])).content.decode()
     fhir = json.dumps(client.get(reverse("plan_builder:plan_fhir", args=[plan.pk])).json())
+    pdf = PdfReader(
+        io.BytesIO(client.get(reverse("plan_builder:my_plan_pdf", args=[plan.pk])).content)
+    )
+    pdf_links = " ".join(
+        annotation.get_object()["/A"]["/URI"]
+        for page in pdf.pages
+        for annotation in page.get("/Annots", [])
+        if "/URI" in annotation.get_object().get("/A", {})
+    )
 
     resource_url = f"{SERVED}/en/resources/my-life-my-goals/"
     organisation_url = f"{SERVED}/en/support-organisations/admiral-nurses/"
-    for text in (copy, fhir):
+    for text in (copy, fhir, pdf_links):
         assert resource_url in text
         assert organisation_url in text
         assert "http://localhost/" not in text
