@@ -1,10 +1,10 @@
-"""The load run (benchmarks/load_users.py) posts the goal and action forms as a browser
+"""The load run (benchmarks/load/users.py) posts the goal and action forms as a browser
 would; these must be what the forms take, or every practitioner write in the run is refused."""
 
 import pytest
 from django.urls import reverse
 
-from benchmarks.plan_posts import action_fields, goal_fields
+from benchmarks.load.posts import action_fields, goal_fields
 from tests.plan_factories import GoalFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 practitioners, full plans to edit and many more in each team's list. Prints one JSON document
 (the URLs and accounts the load test uses) on stdout.
 
-    python -m benchmarks.load_seed --resources 300 --teams 4 --practitioners 3 --plans 500
+    python -m benchmarks.load.seed --resources 300 --teams 4 --practitioners 3 --plans 500
 
 Run by benchmarks.load with the load database's environment (production settings); never
 against a database that matters: it adds test accounts with known passwords.
@@ -16,11 +16,9 @@ import secrets
 import sys
 import time
 
+from benchmarks.load import say
+
 WORD = re.compile(r"[a-z]{4,}")
-
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 def main() -> None:
@@ -65,15 +63,15 @@ def main() -> None:
 
     started = time.perf_counter()
     existing = ResourcePage.objects.child_of(library).count()
-    log(f"  {args.resources} more resources ...")
+    say(f"  {args.resources} more resources ...")
     build_content({"library": library, "topics": topics}, existing + args.resources, existing)
-    log(f"  ({time.perf_counter() - started:.0f} s); mirroring them into every language ...")
+    say(f"  ({time.perf_counter() - started:.0f} s); mirroring them into every language ...")
     for locale in Locale.objects.exclude(pk=english.pk):
         synchronize_tree(english, locale)
 
     user_model = get_user_model()
     teams = []
-    log(f"  {args.teams} teams of {args.practitioners} practitioners, with plans ...")
+    say(f"  {args.teams} teams of {args.practitioners} practitioners, with plans ...")
     for number in range(args.teams):
         team = TeamFactory(name=f"Load test memory service {number + 1}")
         users = []
@@ -121,7 +119,7 @@ def main() -> None:
         "words": words,
         "teams": teams,
     }
-    log(f"  seeded in {time.perf_counter() - started:.0f} s")
+    say(f"  seeded in {time.perf_counter() - started:.0f} s")
     json.dump(seed, sys.stdout)
 
 

@@ -20,7 +20,7 @@ from http.cookiejar import DefaultCookiePolicy
 from locust import between, task
 from locust.contrib.fasthttp import FastHttpUser
 
-from benchmarks.plan_posts import action_fields, goal_fields
+from benchmarks.load.posts import action_fields, goal_fields
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 REVISION = re.compile(r'name="revision" value="(\d*)"')
