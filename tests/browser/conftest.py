@@ -121,5 +121,7 @@ def practitioner_user(team):
     return practitioner(team, username="sam.adviser", first_name="Sam", last_name="Adviser")
 
 
-# The Wagtail admin's fixtures (editors, moderators, the editorial workflow), for every admin test.
+# The Wagtail admin's fixtures (editors, moderators, the editorial workflow), for every admin test,
+# and the public site's, for every public test (test_accessibility.py has its own `site`).
 from tests.browser.admin import editorial_site, screenshot_on_failure  # noqa: E402, F401
+from tests.browser.public import phone_site, site  # noqa: E402, F401

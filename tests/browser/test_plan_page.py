@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_plan_journey import existing_plan, sign_in
+from tests.browser.plans import existing_plan, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -20,7 +20,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import PASSWORD
 from tests.browser.page_checks import run_axe
-from tests.browser.test_plan_journey import existing_plan, sign_in
+from tests.browser.plans import existing_plan, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
