@@ -36,6 +36,7 @@ from plan_builder.models import (
     Team,
 )
 from plan_builder.registry import AttachmentKind, registry
+from plan_builder.sections import ReviewCopy, copy_on_review
 from plan_builder.selectors import form_draft_readable_by, person_content_language
 
 SHARE_TOKEN_BYTES = 32  # 256 bits; the issue asks for at least 128.
@@ -305,7 +306,7 @@ def plan_start_review(
         new_plan.agreed_on = None
         new_plan.save()
         Plan.objects.filter(pk=new_plan.pk).update(created_at=now)
-        _copy_plan_rows(from_plan_id=previous_pk, to_plan=new_plan)
+        copy_on_review(ReviewCopy(from_plan_id=previous_pk, to_plan=new_plan))
         audit_record(
             actor=actor,
             action=AuditAction.REVIEW,
@@ -313,37 +314,6 @@ def plan_start_review(
             detail=f"Started version {new_plan.version} from plan {previous_pk}",
         )
     return new_plan
-
-
-def _copy_plan_rows(*, from_plan_id: int, to_plan: Plan) -> None:
-    for model in (Contact, Statement):
-        rows = list(model.objects.filter(plan_id=from_plan_id))
-        for row in rows:
-            row.pk = None
-            row.plan = to_plan
-        model.objects.bulk_create(rows)
-    goal_map: dict[int, Goal] = {}
-    for goal in Goal.objects.filter(plan_id=from_plan_id).prefetch_related("ratings", "actions"):
-        old_pk = goal.pk
-        ratings, actions = list(goal.ratings.all()), list(goal.actions.all())
-        goal.pk = None
-        goal.plan = to_plan
-        goal.save()
-        goal_map[old_pk] = goal
-        for rating in ratings:
-            rating.pk = None
-            rating.goal = goal
-        GoalRating.objects.bulk_create(ratings)
-        for action in actions:
-            action.pk = None
-            action.goal = goal
-        Action.objects.bulk_create(actions)
-    attachments = list(Attachment.objects.filter(plan_id=from_plan_id))
-    for attachment in attachments:
-        attachment.pk = None
-        attachment.plan = to_plan
-        attachment.goal = goal_map.get(attachment.goal_id)
-    Attachment.objects.bulk_create(attachments)
 
 
 def _token_digest(token: str) -> str:

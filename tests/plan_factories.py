@@ -9,6 +9,7 @@ from factory.django import DjangoModelFactory
 
 from plan_builder.models import (
     Action,
+    Attachment,
     Contact,
     ContactKind,
     Goal,
@@ -20,6 +21,7 @@ from plan_builder.models import (
     Team,
     TeamMembership,
 )
+from plan_builder.sections import ROW_KINDS
 
 
 def date_post(name: str, value: datetime.date | str) -> dict[str, str]:
@@ -150,16 +152,22 @@ class ActionFactory(DjangoModelFactory):
 
 
 def rows_of_every_kind(*, plan: Plan, goal, attachment) -> dict:
-    """One row of each kind the plan page edits, keyed by the URL slug of its kind."""
-    return {
-        "contacts": ContactFactory(plan=plan),
-        "strengths": StatementFactory(plan=plan, kind="strength"),
-        "needs": StatementFactory(plan=plan, kind="need"),
-        "goals": goal,
-        "actions": ActionFactory(goal=goal),
-        "ratings": GoalRatingFactory(goal=goal),
-        "attachments": attachment,
+    """One row of each list the plan page edits (plan_builder.sections), keyed by its slug."""
+    given = {Goal: goal, Attachment: attachment}
+    factories = {
+        Contact: ContactFactory,
+        Statement: StatementFactory,
+        Action: ActionFactory,
+        GoalRating: GoalRatingFactory,
     }
+    rows = {}
+    for slug, kind in ROW_KINDS.items():
+        if kind.model in given:
+            rows[slug] = given[kind.model]
+        else:
+            owner = {"goal": goal} if kind.belongs_to_goal else {"plan": plan}
+            rows[slug] = factories[kind.model](**owner, **kind.fixed_values)
+    return rows
 
 
 def build_full_plan(*, library, practitioner, team, goals: int, attachments: int) -> Plan:

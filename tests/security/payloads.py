@@ -21,7 +21,8 @@ from django.utils import timezone
 from plan_builder import forms as plan_forms
 from plan_builder.fields import DATE_PARTS, DateField
 from plan_builder.models import Plan, Team
-from plan_builder.views.sections import ROW_KINDS, SECTIONS
+from plan_builder.sections import ROW_KINDS
+from plan_builder.sections import SECTION_FORMS as SECTIONS
 from tests.plan_factories import date_post
 
 # Each is short enough for the shortest free-text field (100 characters), so it can be saved

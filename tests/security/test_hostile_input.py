@@ -24,7 +24,8 @@ from django.utils.html import escape
 from plan_builder import services
 from plan_builder.models import FormDraft, Person, Plan, ShareLink
 from plan_builder.registry import registry
-from plan_builder.views.sections import ROW_KINDS, SECTIONS
+from plan_builder.sections import ROW_KINDS
+from plan_builder.sections import SECTION_FORMS as SECTIONS
 from tests.plan_builder.reading import field_error
 from tests.plan_factories import TeamFactory, UserFactory, date_post, practitioner
 from tests.security.conftest import NAME, NHS_NUMBER
