@@ -394,7 +394,7 @@ def forms_defined_in_plan_builder() -> set[type]:
         for value in vars(plan_forms).values()
         if isinstance(value, type)
         and issubclass(value, forms.BaseForm)
-        and value.__module__ == plan_forms.__name__
+        and value.__module__.startswith(f"{plan_forms.__name__}.")
         and value is not plan_forms.SignInForm
     }
 
