@@ -26,7 +26,7 @@ from plan_builder.models import FormDraft, Person, Plan, ShareLink
 from plan_builder.registry import registry
 from plan_builder.sections import ROW_KINDS
 from plan_builder.sections import SECTION_FORMS as SECTIONS
-from tests.plan_builder.reading import field_error
+from plan_builder.tests.reading import field_error
 from tests.plan_factories import TeamFactory, UserFactory, date_post, practitioner
 from tests.security.conftest import NAME, NHS_NUMBER
 from tests.security.payloads import (

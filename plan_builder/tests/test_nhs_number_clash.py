@@ -14,8 +14,8 @@ from django.utils import timezone
 from plan_builder import services
 from plan_builder.models import Person, ReviewType, Team
 from plan_builder.selectors import plan_with_nhs_number
-from tests.plan_builder.reading import field_error
-from tests.plan_factories import PersonFactory, PlanFactory, TeamFactory, date_post
+from plan_builder.tests.factories import PersonFactory, PlanFactory, TeamFactory, date_post
+from plan_builder.tests.reading import field_error
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from pypdf import PdfReader
 
 from plan_builder import services
-from tests.plan_factories import ActionFactory, GoalFactory, PersonFactory, PlanFactory
+from plan_builder.tests.factories import ActionFactory, GoalFactory, PersonFactory, PlanFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -126,23 +126,6 @@ def test_the_english_pdf_has_an_english_page_footer(client, user, team):
 
     assert "Your care and support plan" in text
     assert "Page 1 of 1" in text
-
-
-def test_a_practitioner_switches_the_plan_builder_language_with_the_form(client, user):
-    client.force_login(user)
-    page = client.get(reverse("plan_builder:plan_list")).content.decode()
-    assert 'action="/i18n/setlang/"' in page
-    assert 'name="language" value="ur"' in page
-
-    response = client.post(
-        "/i18n/setlang/", {"language": "ur", "next": reverse("plan_builder:plan_list")}
-    )
-    assert response.status_code == 302
-    assert response["Location"] == reverse("plan_builder:plan_list")
-
-    page = client.get(reverse("plan_builder:plan_list")).content.decode()
-    assert '<html lang="ur" dir="rtl">' in page
-    assert "no-store" in client.get(reverse("plan_builder:plan_list"))["Cache-Control"]
 
 
 def test_numbers_keep_their_order_in_right_to_left_text(client, user, urdu_plan):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 
 from plan_builder.models import Plan, ShareLink, Team
 from plan_builder.selectors import share_link_default_expiry
-from tests.plan_factories import PlanFactory, UserFactory, date_post
+from plan_builder.tests.factories import PlanFactory, UserFactory, date_post
 
 pytestmark = pytest.mark.django_db
 

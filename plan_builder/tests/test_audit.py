@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from plan_builder import services
 from plan_builder.models import AuditAction, AuditEvent
-from tests.plan_factories import PlanFactory, date_post, practitioner
+from plan_builder.tests.factories import PlanFactory, date_post, practitioner
 
 pytestmark = pytest.mark.django_db
 

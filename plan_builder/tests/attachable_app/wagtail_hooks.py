@@ -1,7 +1,7 @@
 from wagtail import hooks
 
 from plan_builder.registry import AttachmentKind, PlanAttachable
-from tests.plan_builder.attachable_app.models import Leaflet
+from plan_builder.tests.attachable_app.models import Leaflet
 
 
 class LeafletAttachable(PlanAttachable):

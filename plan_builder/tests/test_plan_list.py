@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from plan_builder import services
 from plan_builder.models import ReviewType, Team
-from tests.plan_factories import PlanFactory, UserFactory
+from plan_builder.tests.factories import PlanFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

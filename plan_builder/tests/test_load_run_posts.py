@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from benchmarks.plan_posts import action_fields, goal_fields
-from tests.plan_factories import GoalFactory
+from plan_builder.tests.factories import GoalFactory
 
 pytestmark = pytest.mark.django_db
 

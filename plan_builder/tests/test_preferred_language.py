@@ -16,8 +16,8 @@ from plan_builder.forms import PersonForm
 from plan_builder.languages import ANOTHER_LANGUAGE, language_choices
 from plan_builder.models import Person, Team
 from plan_builder.selectors import copy_language
-from tests.plan_builder.reading import field_error
-from tests.plan_factories import PersonFactory, PlanFactory
+from plan_builder.tests.factories import PersonFactory, PlanFactory
+from plan_builder.tests.reading import field_error
 
 pytestmark = pytest.mark.django_db
 
@@ -160,7 +160,7 @@ def test_the_copy_is_in_english_for_bsl_and_another_language(team):
 
 
 def test_the_json_export_holds_both(client, team):
-    from tests.plan_factories import practitioner
+    from plan_builder.tests.factories import practitioner
 
     plan = PlanFactory(
         person=PersonFactory(
