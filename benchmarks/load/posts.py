@@ -1,6 +1,6 @@
 """What the load run's practitioners post to the plan forms, as a browser would. Kept apart
 from benchmarks/load/users.py, which imports Locust (and with it gevent's monkey-patching),
-so that tests/plan_builder/test_load_run_posts.py can post the same fields to the forms."""
+so that plan_builder/tests/test_load_run_posts.py can post the same fields to the forms."""
 
 from __future__ import annotations
 

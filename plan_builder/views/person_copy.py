@@ -14,6 +14,7 @@ from django.views.generic import TemplateView
 from plan_builder import services
 from plan_builder.models import AuditAction, Plan
 from plan_builder.pdf import render_plan_pdf
+from plan_builder.sections import persons_copy_parts
 from plan_builder.selectors import copy_language, plan_detail
 from plan_builder.views.base import PlanMixin
 
@@ -26,12 +27,14 @@ def my_plan_context(
     plan: Plan, *, show_nhs_number: bool, pdf_url: str, shared: bool = False
 ) -> dict:
     """`shared`: opened through a shared link, so the page says which service shared it."""
+    detail = plan_detail(plan)
     return {
         "plan": plan,
         "person": plan.person,
         "service": plan.person.team,
         "shared": shared,
-        "detail": plan_detail(plan),
+        "detail": detail,
+        "copy_parts": persons_copy_parts(detail),
         "show_nhs_number": show_nhs_number,
         "pdf_url": pdf_url,
     }

@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 
 from plan_builder import forms, services
 from plan_builder.models import AuditAction, AuditEvent
+from plan_builder.sections import PLAN_SECTIONS
 from plan_builder.selectors import (
     PlanListScope,
     ReviewFilter,
@@ -108,6 +109,7 @@ class PlanDetailView(PlanMixin, TemplateView):
         page_messages, saved = section_message(self.request)
         context.update(
             detail=detail,
+            sections=PLAN_SECTIONS,
             tasks=tasks,
             tasks_done=sum(task.status.is_done for task in tasks),
             can_review=has_something_to_review(detail),

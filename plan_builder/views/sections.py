@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import models
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -15,16 +12,9 @@ from django.views.generic import TemplateView
 
 from plan_builder import forms, services
 from plan_builder.content_languages import default_content_language, marked
-from plan_builder.models import (
-    Action,
-    Attachment,
-    Contact,
-    Goal,
-    GoalRating,
-    Statement,
-    StatementKind,
-)
+from plan_builder.models import Attachment, Goal
 from plan_builder.registry import AttachmentKind, registry
+from plan_builder.sections import row_kind, section_form
 from plan_builder.selectors import (
     attached_item_keys,
     items_to_attach,
@@ -62,32 +52,18 @@ class PersonEditView(PlanFormView):
         )
 
 
-@dataclass(frozen=True)
-class Section:
-    form_class: type
-    title: str
-    anchor: str
-
-
-SECTIONS = {
-    "about-me": Section(forms.AboutMeForm, gettext_lazy("About me"), "about-me"),
-    "contingency": Section(forms.ContingencyForm, gettext_lazy("Contingency plan"), "contingency"),
-    "agreement": Section(forms.AgreementForm, gettext_lazy("Agreement and consent"), "agreement"),
-    "review-date": Section(forms.ReviewDateForm, gettext_lazy("Review date"), "review"),
-}
-
-
 class PlanSectionEditView(PlanFormView):
     def load_objects(self, request, **kwargs):
         super().load_objects(request, **kwargs)
-        self.section = SECTIONS.get(kwargs["section"])
-        if self.section is None:
+        found = section_form(kwargs["section"])
+        if found is None:
             raise Http404("No such section")
-        self.form_class = self.section.form_class
-        self.section_anchor = self.section.anchor
+        section, self.section_form = found
+        self.form_class = self.section_form.form_class
+        self.section_anchor = section.anchor
 
     def get_page_title(self):
-        return self.section.title
+        return self.section_form.title
 
     def get_instance(self):
         return self.plan
@@ -98,76 +74,8 @@ class PlanSectionEditView(PlanFormView):
             actor=self.request.user,
             expected_revision=self.expected_revision(form),
             values={name: form.cleaned_data[name] for name in form.content_fields},
-            section=str(self.section.title).lower(),
+            section=str(self.section_form.title).lower(),
         )
-
-
-@dataclass(frozen=True)
-class RowKind:
-    """A list in the plan that practitioners add to one item at a time."""
-
-    model: type[models.Model]
-    form_class: type
-    add_title: str
-    edit_title: str
-    anchor: str
-    fixed_values: dict = field(default_factory=dict)
-    belongs_to_goal: bool = False
-    can_add: bool = True
-
-
-ROW_KINDS = {
-    "contacts": RowKind(
-        Contact,
-        forms.ContactForm,
-        gettext_lazy("Add a contact"),
-        gettext_lazy("Change a contact"),
-        "contacts",
-    ),
-    "strengths": RowKind(
-        Statement,
-        forms.StatementForm,
-        gettext_lazy("Add a strength"),
-        gettext_lazy("Change a strength"),
-        "strengths",
-        fixed_values={"kind": StatementKind.STRENGTH},
-    ),
-    "needs": RowKind(
-        Statement,
-        forms.StatementForm,
-        gettext_lazy("Add a need or concern"),
-        gettext_lazy("Change a need or concern"),
-        "needs",
-        fixed_values={"kind": StatementKind.NEED},
-    ),
-    "goals": RowKind(
-        Goal, forms.GoalForm, gettext_lazy("Add a goal"), gettext_lazy("Change a goal"), "goals"
-    ),
-    "actions": RowKind(
-        Action,
-        forms.ActionForm,
-        gettext_lazy("Add an action"),
-        gettext_lazy("Change an action"),
-        "goals",
-        belongs_to_goal=True,
-    ),
-    "ratings": RowKind(
-        GoalRating,
-        forms.GoalRatingForm,
-        gettext_lazy("Rate a goal"),
-        gettext_lazy("Change a rating"),
-        "goals",
-        belongs_to_goal=True,
-    ),
-    "attachments": RowKind(
-        Attachment,
-        forms.AttachmentForm,
-        "",
-        gettext_lazy("Change what was given"),
-        "attachments",
-        can_add=False,
-    ),
-}
 
 
 class RowMixin:
@@ -177,11 +85,12 @@ class RowMixin:
 
     def load_objects(self, request, **kwargs):
         super().load_objects(request, **kwargs)
-        self.kind = ROW_KINDS.get(kwargs["kind"])
-        if self.kind is None:
+        found = row_kind(kwargs["kind"])
+        if found is None:
             raise Http404("No such list")
+        section, self.kind = found
         self.form_class = self.kind.form_class
-        self.section_anchor = self.kind.anchor
+        self.section_anchor = section.anchor
         if "goal_id" in kwargs:
             if not self.kind.belongs_to_goal:
                 raise Http404("Not part of a goal")

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from plan_builder import services
 from plan_builder.models import ReviewType
+from plan_builder.sections import ROW_KINDS, SECTION_FORMS
 from tests.factories import ResourcePageFactory
 from tests.plan_factories import (
     GoalFactory,
@@ -77,16 +78,17 @@ def plan_urls(world) -> list[str]:
         ]
     ]
     urls += [
-        reverse("plan_builder:section_edit", args=[plan_id, section])
-        for section in ["about-me", "contingency", "agreement", "review-date"]
+        reverse("plan_builder:section_edit", args=[plan_id, section]) for section in SECTION_FORMS
     ]
     urls += [
         reverse("plan_builder:row_add", args=[plan_id, kind])
-        for kind in ["contacts", "strengths", "needs", "goals"]
+        for kind, row_kind in ROW_KINDS.items()
+        if row_kind.can_add and not row_kind.belongs_to_goal
     ]
     urls += [
         reverse("plan_builder:goal_row_add", args=[plan_id, world["goal"].pk, kind])
-        for kind in ["actions", "ratings"]
+        for kind, row_kind in ROW_KINDS.items()
+        if row_kind.belongs_to_goal
     ]
     for kind, row in world["rows"].items():
         urls.append(reverse("plan_builder:row_edit", args=[plan_id, kind, row.pk]))

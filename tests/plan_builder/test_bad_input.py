@@ -12,8 +12,8 @@ from django.utils import timezone
 from plan_builder import services
 from plan_builder.conf import add_months
 from plan_builder.models import Person, Plan, ShareLink
+from plan_builder.tests.reading import field_error
 from tests.factories import SupportOrganisationFactory
-from tests.plan_builder.reading import field_error
 from tests.plan_factories import GoalFactory, PlanFactory, TeamFactory, date_post
 
 pytestmark = pytest.mark.django_db

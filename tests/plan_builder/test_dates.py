@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from plan_builder.fields import DateField, read_date
 from plan_builder.models import Goal, Person
-from tests.plan_builder.reading import field_error
+from plan_builder.tests.reading import field_error
 from tests.plan_factories import GoalFactory, date_post
 from tests.security.payloads import plan_forms_in_use
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from plan_builder import forms as plan_forms
 from plan_builder.fields import DateField, ScaleField
 from plan_builder.models import Team
-from tests.plan_builder.reading import field_error
+from plan_builder.tests.reading import field_error
 from tests.plan_factories import GoalFactory, date_post
 from tests.security.payloads import plan_forms_in_use
 

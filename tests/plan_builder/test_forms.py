@@ -11,8 +11,8 @@ from django.utils import timezone
 from plan_builder import services
 from plan_builder.conf import add_months
 from plan_builder.models import Attachment, Goal, Person, Plan, ShareLink
+from plan_builder.tests.reading import field_error
 from tests.factories import ResourcePageFactory
-from tests.plan_builder.reading import field_error
 from tests.plan_factories import GoalFactory, PlanFactory, TeamFactory, date_post, practitioner
 
 pytestmark = pytest.mark.django_db

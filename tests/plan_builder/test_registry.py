@@ -13,8 +13,8 @@ from plan_builder import services
 from plan_builder.checks import check_plan_attachables
 from plan_builder.models import Attachment
 from plan_builder.registry import PlanAttachable, registry
-from tests.plan_builder.attachable_app.models import Leaflet
-from tests.plan_builder.attachable_app.wagtail_hooks import LeafletAttachable
+from plan_builder.tests.attachable_app.models import Leaflet
+from plan_builder.tests.attachable_app.wagtail_hooks import LeafletAttachable
 from tests.plan_factories import GoalFactory, PlanFactory, TeamFactory, practitioner
 
 pytestmark = pytest.mark.django_db

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from plan_builder import services
 from plan_builder.models import Attachment, Goal, Plan, ShareLink
+from plan_builder.tests.attachable_app.models import Leaflet
 from resources.models import SupportOrganisation
 from resources.starter_translation import sync_locale_trees
 from tests.factories import (
@@ -18,7 +19,6 @@ from tests.factories import (
     TopicFactory,
     translate_into,
 )
-from tests.plan_builder.attachable_app.models import Leaflet
 from tests.plan_factories import (
     GoalFactory,
     PlanFactory,

@@ -21,7 +21,8 @@ from django.utils import timezone
 from plan_builder import forms as plan_forms
 from plan_builder.fields import DATE_PARTS, DateField
 from plan_builder.models import Plan, Team
-from plan_builder.views.sections import ROW_KINDS, SECTIONS
+from plan_builder.sections import ROW_KINDS
+from plan_builder.sections import SECTION_FORMS as SECTIONS
 from tests.plan_factories import date_post
 
 # Each is short enough for the shortest free-text field (100 characters), so it can be saved
@@ -393,7 +394,7 @@ def forms_defined_in_plan_builder() -> set[type]:
         for value in vars(plan_forms).values()
         if isinstance(value, type)
         and issubclass(value, forms.BaseForm)
-        and value.__module__ == plan_forms.__name__
+        and value.__module__.startswith(f"{plan_forms.__name__}.")
         and value is not plan_forms.SignInForm
     }
 

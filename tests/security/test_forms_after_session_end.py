@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from plan_builder.models import FormDraft
-from tests.plan_builder.reading import field_error
+from plan_builder.tests.reading import field_error
 from tests.security.conftest import NAME
 from tests.security.hostile import (
     PASSWORD,

@@ -27,8 +27,8 @@ from plan_builder.fields import DATE_PARTS, read_date
 from plan_builder.forms import PersonForm
 from plan_builder.models import FormDraft, Team
 from plan_builder.registry import registry
+from plan_builder.tests.reading import field_error
 from plan_builder.validators import phone_number_for_link
-from tests.plan_builder.reading import field_error
 from tests.plan_factories import date_post
 from tests.security.conftest import NAME
 from tests.security.payloads import (

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from plan_builder.registry import registry
-from tests.plan_builder.reading import field_error
+from plan_builder.tests.reading import field_error
 from tests.plan_factories import date_post
 from tests.security.hostile import (
     REFUSED,

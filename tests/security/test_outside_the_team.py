@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from plan_builder import services
 from plan_builder.models import ShareLink
-from plan_builder.views.sections import ROW_KINDS, SECTIONS
+from plan_builder.sections import ROW_KINDS
+from plan_builder.sections import SECTION_FORMS as SECTIONS
 from tests.plan_factories import TeamFactory, UserFactory, practitioner
 from tests.security.conftest import NAME, NHS_NUMBER
 from tests.security.hostile import (

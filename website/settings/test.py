@@ -22,4 +22,4 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
 # A third attachable type, registered only in tests, proves plan_builder needs no change for it.
-INSTALLED_APPS = [*INSTALLED_APPS, "tests.plan_builder.attachable_app"]  # noqa: F405
+INSTALLED_APPS = [*INSTALLED_APPS, "plan_builder.tests.attachable_app"]  # noqa: F405

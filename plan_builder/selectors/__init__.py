@@ -1,0 +1,83 @@
+"""Reads of plan data for views and templates, by concern; every name is importable from
+`plan_builder.selectors`."""
+
+from plan_builder.selectors.access import (
+    REVIEW_DUE_SOON_DAYS,
+    PlanListScope,
+    ReviewFilter,
+    copy_language,
+    form_draft_readable_by,
+    is_practitioner,
+    is_team_lead,
+    plan_for_user,
+    plan_list,
+    plan_row,
+    plan_with_nhs_number,
+    plans_visible_to,
+    review_counts,
+    share_link_default_expiry,
+    teams_of,
+)
+from plan_builder.selectors.attaching import (
+    ItemToAttach,
+    Suggestion,
+    attached_item_keys,
+    items_to_attach,
+    plan_text_for_suggestions,
+    suggestions_for_plan,
+)
+from plan_builder.selectors.changes import SectionChange, plan_changes
+from plan_builder.selectors.detail import (
+    AttachmentView,
+    GoalView,
+    PlanDetail,
+    attachments_as_shown,
+    person_content_language,
+    plan_detail,
+    plan_versions,
+)
+from plan_builder.selectors.tasks import (
+    PlanTask,
+    TaskProgress,
+    TaskStatus,
+    has_something_to_review,
+    plan_tasks,
+)
+
+__all__ = [
+    "REVIEW_DUE_SOON_DAYS",
+    "AttachmentView",
+    "GoalView",
+    "ItemToAttach",
+    "PlanDetail",
+    "PlanListScope",
+    "PlanTask",
+    "ReviewFilter",
+    "SectionChange",
+    "Suggestion",
+    "TaskProgress",
+    "TaskStatus",
+    "attached_item_keys",
+    "attachments_as_shown",
+    "copy_language",
+    "form_draft_readable_by",
+    "has_something_to_review",
+    "is_practitioner",
+    "is_team_lead",
+    "items_to_attach",
+    "person_content_language",
+    "plan_changes",
+    "plan_detail",
+    "plan_for_user",
+    "plan_list",
+    "plan_row",
+    "plan_tasks",
+    "plan_text_for_suggestions",
+    "plan_versions",
+    "plan_with_nhs_number",
+    "plans_visible_to",
+    "review_counts",
+    "share_link_default_expiry",
+    "suggestions_for_plan",
+    "teams_of",
+]
