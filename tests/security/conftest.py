@@ -11,7 +11,7 @@ from django.utils import timezone
 from plan_builder import services
 from plan_builder.models import Attachment, Goal, Plan, ShareLink
 from resources.models import SupportOrganisation
-from resources.starter_translation import sync_locale_trees
+from starter.translation import sync_locale_trees
 from tests.factories import (
     ResourcePageFactory,
     SupportOrganisationFactory,
