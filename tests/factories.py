@@ -132,7 +132,7 @@ def translate_into(item, language_code: str, words: dict[str, str]):
     wagtail-localize, and publish it; `words` gives the translation of English strings (any
     other string is kept as it is). Returns the translation: a page's alias of the English
     becomes a real translation."""
-    from resources import starter_translation as starter
+    from starter import translation as starter
 
     locale = Locale.objects.get(language_code=language_code)
     source, _changed = starter.source_for(item)

@@ -51,7 +51,7 @@ def load_starter_content(monkeypatch, languages: tuple[str, ...]) -> None:
     from django.core.management import call_command
     from wagtail_localize.models import LocaleSynchronization
 
-    from resources import starter_translation
+    from starter import translation as starter_translation
 
     LocaleSynchronization.objects.exclude(locale__language_code__in=languages).delete()
     monkeypatch.setattr(

@@ -58,7 +58,7 @@ def site(library):
     link in the footer, and every language's tree mirrored from the English."""
     from wagtail.models import Site
 
-    from resources import starter_translation
+    from starter import translation as starter_translation
     from tests.factories import ResourcePageFactory, TopicFactory
     from website.models import SiteSettings
 
@@ -88,7 +88,7 @@ def phone_site(site):
     organisation in the directory."""
     from wagtail.models import Locale
 
-    from resources import starter_translation as starter
+    from starter import translation as starter
     from tests.factories import ContentPageFactory, SupportOrganisationFactory
 
     ContentPageFactory(

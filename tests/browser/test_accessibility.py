@@ -207,7 +207,7 @@ def site(live_server, transactional_db, monkeypatch):
 
 
 def check_public_pages(page: Page, check: Checker, base_url: str, language: str) -> None:
-    from resources import starter_content as data
+    from starter.data import pages as data
 
     def visit(name, path, **kwargs):
         check.visit(page, f"[{language}] {name} {path}", f"{base_url}/{language}{path}", **kwargs)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from wagtail.models import Locale
 
-from resources import starter_translation as starter
+from starter import translation as starter
 
 URDU_TITLE = "ڈیمنشیا کے ساتھ اپنی دیکھ بھال کی منصوبہ بندی"
 

@@ -23,7 +23,7 @@ WELSH_TITLE = "Fy Mywyd, Fy Nodau"
 @pytest.fixture
 def translating(editorial_site):
     """The editorial site with every language's tree mirrored from the English."""
-    from resources import starter_translation
+    from starter import translation as starter_translation
 
     starter_translation.sync_locale_trees()
     return editorial_site

@@ -18,7 +18,7 @@ from wagtail.models import Page
 from plan_builder import services
 from plan_builder.models import Attachment
 from resources.models import SupportOrganisation
-from resources.starter_translation import sync_locale_trees
+from starter.translation import sync_locale_trees
 from tests.factories import (
     ResourcePageFactory,
     SupportOrganisationFactory,

@@ -8,11 +8,11 @@ import re
 import pytest
 from wagtail.models import Locale
 
-from resources import starter_translation as starter
 from resources.choices import Availability, CallCost
-from resources.management.commands.load_starter_content import ORGANISATION_FIELDS
 from resources.models import SupportOrganisation
-from resources.starter_content import SUPPORT_ORGANISATIONS
+from starter import translation as starter
+from starter.data.organisations import SUPPORT_ORGANISATIONS
+from starter.loaders.organisations import ORGANISATION_FIELDS
 from tests.factories import SupportOrganisationFactory
 
 pytestmark = pytest.mark.django_db

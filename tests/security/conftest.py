@@ -12,7 +12,7 @@ from plan_builder import services
 from plan_builder.models import Attachment, Goal, Plan, ShareLink
 from plan_builder.tests.attachable_app.models import Leaflet
 from resources.models import SupportOrganisation
-from resources.starter_translation import sync_locale_trees
+from starter.translation import sync_locale_trees
 from tests.factories import (
     ResourcePageFactory,
     SupportOrganisationFactory,

@@ -22,7 +22,7 @@ from tests.production import production_env
 pytestmark = pytest.mark.backend_independent
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-BANDIT_TARGETS = ["website", "resources", "plan_builder", "benchmarks", "manage.py"]
+BANDIT_TARGETS = ["website", "resources", "starter", "plan_builder", "benchmarks", "manage.py"]
 PUBLIC_TEMPLATE_DIRS = [
     "templates",
     "website/templates",

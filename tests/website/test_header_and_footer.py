@@ -6,7 +6,7 @@ import pytest
 from wagtail import blocks
 from wagtail.models import Locale
 
-from resources import starter_translation as starter
+from starter import translation as starter
 from tests.factories import ContentPageFactory
 from tests.website.helpers import default_site
 from tests.website.markup import Document, Element, parse

@@ -220,9 +220,9 @@ class UnmarkedText(HTMLParser):
 def translators_own_words(code: str) -> list[str]:
     """What the starter translations' translators wrote, which keeps some proper names in
     English inside their sentences (WCAG 3.1.2 does not ask for those to be marked)."""
-    from resources import starter_translation
+    from starter.data.translations import CATALOGUE_DIRECTORY
 
-    catalogue = polib.pofile(str(starter_translation.CATALOGUE_DIRECTORY / f"{code}.po"))
+    catalogue = polib.pofile(str(CATALOGUE_DIRECTORY / f"{code}.po"))
     return [" ".join(strip_tags(entry.msgstr).split()) for entry in catalogue if entry.msgstr]
 
 

@@ -14,8 +14,8 @@ from django.utils import translation
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from resources import starter_translation as starter
 from resources.models import ResourceLanguageVersion, TopicLabel
+from starter import translation as starter
 from tests.factories import (
     ContentPageFactory,
     ResourcePageFactory,

@@ -4,7 +4,7 @@ and link previews show under the page's title. Search has its own, with and with
 import pytest
 from wagtail.models import Locale
 
-from resources import starter_translation as starter
+from starter import translation as starter
 from tests.website.markup import parse
 
 pytestmark = pytest.mark.django_db

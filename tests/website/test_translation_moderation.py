@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringTranslation, Translation
 
-from resources import starter_translation as starter
+from starter import translation as starter
 from tests.factories import ResourcePageFactory, SupportOrganisationFactory
 from website.translation_moderation import (
     submit_translation_for_moderation,

@@ -27,6 +27,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 INSTALLED_APPS = [
     "website",
     "resources",
+    "starter",
     "plan_builder",
     "wagtail_localize",
     "wagtail_localize.locales",

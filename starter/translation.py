@@ -1,9 +1,6 @@
-"""Translations of the starter content, loaded through wagtail-localize.
+"""Translations of the starter content from its catalogues (`starter.data.translations`),
+loaded through wagtail-localize.
 
-The translated text lives in `starter_translations/<language>.po`, one catalogue per
-language, in the same PO format wagtail-localize exports for translators. Each entry's
-`msgctxt` is the natural key of what it belongs to (a page's slug, or `topic:<slug>`) and its
-`msgid` is the English text of one segment, so a catalogue does not depend on database ids.
 Translations are made as wagtail-localize translations (not copies), so editors can open them
 in the translation editor and sync them when the English changes. Each translated page is
 then sent to the "Native speaker review" workflow: a native speaker should check it.
@@ -11,7 +8,6 @@ then sent to the "Native speaker review" workflow: a native speaker should check
 
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 
 import polib
 from django.contrib.auth.models import Group
@@ -26,8 +22,8 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.synctree import synchronize_tree
 
-CATALOGUE_DIRECTORY = Path(__file__).parent / "starter_translations"
-TEMPLATE_PATH = CATALOGUE_DIRECTORY / "starter.pot"
+from starter.data.translations import CATALOGUE_DIRECTORY
+
 REVIEW_WORKFLOW_NAME = "Native speaker review"
 REVIEW_TASK_NAME = "Check the translation (native speaker)"
 REVIEWER_GROUP = "Moderators"

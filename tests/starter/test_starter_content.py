@@ -2,8 +2,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
-from resources import starter_content
 from resources.models import ResourcePage, SupportOrganisation, Topic
+from starter.data import service_pages
 from tests.website.markup import parse
 from website.models import ContentPage, HomePage, SiteSettings
 
@@ -161,8 +161,8 @@ def test_starter_pages_and_topics_are_translated_for_review(
     from wagtail.models import WorkflowState
     from wagtail_localize.models import StringTranslation
 
-    from resources import starter_translation
     from resources.models import TopicLabel
+    from starter import translation as starter_translation
 
     english = Page.objects.filter(locale__language_code="en", depth__in=[2, 3])
     for code in ("cy", "ur", "pl"):
@@ -199,11 +199,11 @@ def test_starter_pages_and_topics_are_translated_for_review(
 
 
 def test_every_starter_catalogue_covers_the_whole_template():
-    from resources import starter_translation
+    from starter import translation as starter_translation
+    from starter.data.translations import TEMPLATE_PATH
 
     template = {
-        (entry.msgctxt, entry.msgid)
-        for entry in __import__("polib").pofile(str(starter_translation.TEMPLATE_PATH))
+        (entry.msgctxt, entry.msgid) for entry in __import__("polib").pofile(str(TEMPLATE_PATH))
     }
     for code in starter_translation.catalogue_languages():
         assert set(starter_translation.load_catalogue(code)) >= template, code
@@ -246,7 +246,7 @@ def test_the_starter_site_is_run_by_a_demonstration_organisation_with_contact_de
 @pytest.mark.parametrize("language", ["en", "cy", "ur", "pl"])
 def test_the_footer_links_to_the_service_pages_in_the_readers_language(client, language):
     load()
-    english_titles = {item["slug"]: item["title"] for item in starter_content.SERVICE_PAGES}
+    english_titles = {item["slug"]: item["title"] for item in service_pages.SERVICE_PAGES}
 
     document = parse(client.get(f"/{language}/", HTTP_HOST="localhost"))
     footer = document.find("footer")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StarterConfig(AppConfig):
+    name = "starter"
+    verbose_name = "Starter content"
