@@ -32,16 +32,16 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField
 
-from resources.choices import AreaType, Audience, Availability, CallCost, Cost, ResourceType
-from resources.widgets import TopicWidget
-from website.blocks import SIMPLE_RICH_TEXT, BodyStreamBlock
-from website.languages import page_links
-from website.publishing import PublishingRefused
-from website.validators import (
+from core.blocks import SIMPLE_RICH_TEXT, BodyStreamBlock
+from core.languages import page_links
+from core.publishing import PublishingRefused
+from core.validators import (
     phone_number_for_display,
     phone_number_for_link,
     validate_phone_number,
 )
+from resources.choices import AreaType, Audience, Availability, CallCost, Cost, ResourceType
+from resources.widgets import TopicWidget
 
 logger = logging.getLogger(__name__)
 

@@ -8,8 +8,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core.content_cache import cached_content
+from core.facets import Facet, Listing, faceted_listing
+from core.languages import content_language_expression
 from resources.choices import AreaType, Audience, ResourceType
-from resources.facets import Facet, Listing, faceted_listing
 from resources.models import (
     ResourceIndexPage,
     ResourcePage,
@@ -19,8 +21,6 @@ from resources.models import (
     Topic,
 )
 from resources.topics import sorted_by_name, topic_names
-from website.content_cache import cached_content
-from website.languages import content_language_expression
 
 
 def topic_facet(*, topics, through_model) -> Facet:

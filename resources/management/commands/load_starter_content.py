@@ -14,6 +14,8 @@ from django.db import transaction
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
+from core.public_address import public_address, sync_default_site
+from pages.models import ContentPage, HomePage, HomePageFeaturedResource, SiteSettings
 from resources import starter_content as data
 from resources import starter_translation as starter
 from resources.models import (
@@ -25,8 +27,6 @@ from resources.models import (
     Topic,
     TopicLabel,
 )
-from website.models import ContentPage, HomePage, HomePageFeaturedResource, SiteSettings
-from website.public_address import public_address, sync_default_site
 
 CREATED = "created"
 UPDATED = "updated"
