@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 
+from core.languages import page_link
+
 SIMPLE_RICH_TEXT = ["bold", "link", "document-link", "ol", "ul"]
 RICH_TEXT = ["h3", "h4", *SIMPLE_RICH_TEXT]
 
@@ -97,6 +99,17 @@ class ActionLinkBlock(LinkBlock):
         icon = "link"
         label = _("Action link")
         template = "blocks/action_link_block.html"
+
+    def get_context(self, value, parent_context=None):
+        """`href`: the chosen page's version in the reader's language, or the web address;
+        None when the page is gone or unpublished (the link is then left out)."""
+        context = super().get_context(value, parent_context=parent_context)
+        if value["page"]:
+            link = page_link(value["page"], (parent_context or {}).get("request"))
+            context["href"] = link.url if link else None
+        else:
+            context["href"] = value["external_url"] or None
+        return context
 
 
 class ExpanderBlock(blocks.StructBlock):

@@ -159,7 +159,20 @@ class ResourcePageTopic(ItemBase):
     )
 
 
-class ResourcePage(TopicsIndexedMixin, AudienceFieldsMixin, Page):
+class LinkOrDocumentMixin:
+    """Material given as a web link, an uploaded document, or both (`external_url`,
+    `document`)."""
+
+    @property
+    def link_url(self) -> str:
+        """Where a link to the material goes: the web address where there is one, else the
+        document."""
+        if self.external_url:
+            return self.external_url
+        return self.document.url if self.document_id else ""
+
+
+class ResourcePage(LinkOrDocumentMixin, TopicsIndexedMixin, AudienceFieldsMixin, Page):
     summary = models.TextField(
         max_length=300, help_text=_("One or two plain sentences: what it is and who it helps.")
     )
@@ -278,7 +291,7 @@ class ResourcePage(TopicsIndexedMixin, AudienceFieldsMixin, Page):
         return context
 
 
-class ResourceLanguageVersion(Orderable):
+class ResourceLanguageVersion(LinkOrDocumentMixin, Orderable):
     """The external material in another language: a link, a document, or both."""
 
     page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="language_versions")
@@ -365,6 +378,16 @@ def unreachable_error(values: Mapping[str, object]) -> ValidationError | None:
 class SupportOrganisationQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def live(self):
         return self.filter(live=True)
+
+    def in_language_else_english(self, locale_id: int):
+        """Organisations in this language, and, in English, those that have not been
+        translated into it yet: a reader is never short of an organisation for want of a
+        translation. The one rule for the directory and site search."""
+        translated = self.filter(locale_id=locale_id).values("translation_key")
+        return self.filter(
+            Q(locale_id=locale_id)
+            | Q(locale__language_code=settings.LANGUAGE_CODE) & ~Q(translation_key__in=translated)
+        )
 
 
 class SupportOrganisation(
@@ -515,7 +538,16 @@ class SupportOrganisation(
 
     def publishing_error(self) -> ValidationError | None:
         """Why this organisation cannot be published as it stands, if it cannot."""
-        return unreachable_error({name: getattr(self, name) for name in WAYS_TO_REACH})
+        return unreachable_error(self.ways_to_reach)
+
+    @property
+    def ways_to_reach(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in WAYS_TO_REACH}
+
+    @property
+    def can_be_reached(self) -> bool:
+        """It has a phone number, website or email to show under "How to contact them"."""
+        return unreachable_error(self.ways_to_reach) is None
 
     def publish(
         self,
@@ -610,16 +642,13 @@ class SupportOrganisationIndexPage(RoutablePageMixin, Page):
         verbose_name = _("support organisation directory")
 
     def organisations(self):
-        """Live organisations in this directory's language, and, in English, those that have
-        not been translated into it yet: a directory is never empty for want of
-        translations. Each is annotated with the language it is written in."""
-        live = SupportOrganisation.objects.live()
-        translated = live.filter(locale_id=self.locale_id).values("translation_key")
-        shown = live.filter(
-            Q(locale_id=self.locale_id)
-            | Q(locale__language_code=settings.LANGUAGE_CODE) & ~Q(translation_key__in=translated)
+        """Live organisations in this directory's language, else in English (see
+        `in_language_else_english`), each annotated with the language it is written in."""
+        return (
+            SupportOrganisation.objects.live()
+            .in_language_else_english(self.locale_id)
+            .annotate(content_language=F("locale__language_code"))
         )
-        return shown.annotate(content_language=F("locale__language_code"))
 
     @path("")
     def directory(self, request):

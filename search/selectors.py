@@ -130,27 +130,26 @@ def search_pages(*, query: str, locale: Locale, requested_page: str) -> tuple[Pa
 
 def organisations_in_language_first(*, query: str, locale: Locale) -> list[SupportOrganisation]:
     """Matching organisations in the visitor's language, then in English those that have no
-    translation into it: one search over both languages."""
+    translation into it (the directory's rule, `in_language_else_english`): one search over
+    both languages."""
     live = SupportOrganisation.objects.live()
-    if locale.language_code == settings.LANGUAGE_CODE:
-        return list(
-            live.filter(locale=locale).search(query, operator="and")[:MAX_ORGANISATION_RESULTS]
-        )
-    default = Locale.get_default()
+    languages = list(dict.fromkeys([locale.pk, Locale.get_default().pk]))
     found = list(
-        live.filter(locale__in=[locale.pk, default.pk]).search(query, operator="and")[
-            : MAX_ORGANISATION_RESULTS * 2
+        live.filter(locale__in=languages).search(query, operator="and")[
+            : MAX_ORGANISATION_RESULTS * len(languages)
         ]
     )
-    own = [organisation for organisation in found if organisation.locale_id == locale.pk]
-    english = [organisation for organisation in found if organisation.locale_id == default.pk]
-    translated = set()
-    if english:
-        translated = set(
-            live.filter(
-                locale=locale,
-                translation_key__in=[organisation.translation_key for organisation in english],
-            ).values_list("translation_key", flat=True)
+    in_english = [organisation.pk for organisation in found if organisation.locale_id != locale.pk]
+    if in_english:
+        shown = set(
+            live.in_language_else_english(locale.pk)
+            .filter(pk__in=in_english)
+            .values_list("pk", flat=True)
         )
-    fallbacks = [o for o in english if o.translation_key not in translated]
-    return (own + fallbacks)[:MAX_ORGANISATION_RESULTS]
+        found = [
+            organisation
+            for organisation in found
+            if organisation.locale_id == locale.pk or organisation.pk in shown
+        ]
+    found.sort(key=lambda organisation: organisation.locale_id != locale.pk)
+    return found[:MAX_ORGANISATION_RESULTS]

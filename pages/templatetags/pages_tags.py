@@ -66,6 +66,21 @@ def site_home_page(context) -> Page | None:
     return site_chrome(context)["home"]
 
 
+# The fields a page may describe itself with, best first.
+DESCRIPTION_FIELDS = ("search_description", "summary", "introduction")
+
+
+@register.simple_tag(takes_context=True)
+def page_description(context) -> str:
+    """The page's meta description: the first of its own descriptions it has, else what the
+    site is for."""
+    page = context.get("page")
+    for field in DESCRIPTION_FIELDS:
+        if description := getattr(page, field, ""):
+            return description
+    return site_description(context)
+
+
 @register.simple_tag(takes_context=True)
 def site_description(context) -> str:
     """What the site is for, in the reader's language (its home page's introduction): the

@@ -106,7 +106,7 @@ def test_collectstatic_resolves_every_image_the_nhsuk_stylesheet_uses(tmp_path):
         name = url.strip("\"'")
         assert re.search(r"\.[0-9a-f]{12}\.", name), f"{name} was not rewritten to a hashed name"
         assert (hashed_css.parent / name).is_file(), name
-    assert manifest["website/site.css"] in {
+    assert manifest["core/site.css"] in {
         str(path.relative_to(static_root)) for path in static_root.rglob("site.*.css")
     }
 
