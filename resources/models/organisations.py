@@ -1,27 +1,26 @@
-"""The resource library and the support-organisation directory."""
+"""The support-organisation directory: organisations (translatable, moderated snippets) and
+the directory page that serves them."""
 
 import logging
 from collections.abc import Mapping
 
-from django.conf import global_settings, settings
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.http import Http404
 from django.utils.functional import cached_property
-from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from taggit.models import ItemBase, TagBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from taggit.models import ItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
-    Orderable,
     Page,
     PreviewableMixin,
     RevisionMixin,
@@ -32,316 +31,19 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField
 
-from core.blocks import SIMPLE_RICH_TEXT, BodyStreamBlock
-from core.languages import page_links
+from core.blocks import SIMPLE_RICH_TEXT
 from core.publishing import PublishingRefused
 from core.validators import (
     phone_number_for_display,
     phone_number_for_link,
     validate_phone_number,
 )
-from resources.choices import AreaType, Audience, Availability, CallCost, Cost, ResourceType
+from resources.choices import AreaType, Availability, CallCost
+from resources.models.mixins import AudienceFieldsMixin, TopicsIndexedMixin
+from resources.models.topics import Topic
 from resources.widgets import TopicWidget
 
 logger = logging.getLogger(__name__)
-
-
-class Topic(TagBase):
-    """A subject people browse by, such as "Goal setting". Shared by resources and
-    organisations so one topic link finds both.
-
-    Topics are a managed list: moderators create and name them (in every language, see
-    TopicLabel and resources.forms.TopicForm); editors choose from them. With free tagging off,
-    Wagtail's tag field offers only existing topics and its form field drops any other name."""
-
-    free_tagging = False
-
-    class Meta:
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
-        ordering = ["name"]
-
-
-class TopicLabel(TranslatableMixin, models.Model):
-    """A topic's name in one language.
-
-    Topics are taggit tags, which wagtail-localize cannot translate, and one tag is shared by
-    every language so that topic URLs, filters and counts stay the same everywhere. Each topic
-    has a label in the source language (kept in step with the tag's name) that translators
-    translate like any other snippet; a language without a label shows the tag's name."""
-
-    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="labels")
-    name = models.CharField(_("name"), max_length=100)
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("topic name")
-        verbose_name_plural = _("topic names")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["topic", "locale"], name="one_topic_label_per_locale")
-        ]
-
-    def __str__(self):
-        return self.name
-
-
-class AudienceFieldsMixin(models.Model):
-    for_people_with_dementia = models.BooleanField(_("people living with dementia"), default=False)
-    for_families_and_carers = models.BooleanField(_("families and carers"), default=False)
-    for_practitioners = models.BooleanField(_("practitioners"), default=False)
-
-    audience_panel = MultiFieldPanel(
-        [
-            FieldPanel("for_people_with_dementia"),
-            FieldPanel("for_families_and_carers"),
-            FieldPanel("for_practitioners"),
-        ],
-        heading=_("Who it is for"),
-    )
-
-    class Meta:
-        abstract = True
-
-    @property
-    def audiences(self) -> list[Audience]:
-        return [audience for audience in Audience if getattr(self, audience.field_name)]
-
-    def clean_audiences(self) -> None:
-        if not self.audiences:
-            raise ValidationError(
-                {"for_people_with_dementia": _("Choose at least one group of people it is for.")}
-            )
-
-
-class TopicsIndexedMixin:
-    """Index the object again once its topics are saved, so a search for a topic's name
-    finds it. Wagtail indexes from the post_save signal, which fires before modelcluster
-    writes the topics (child relations are committed after the row itself), so the index
-    built then has no topic names in it."""
-
-    def save(self, *args, **kwargs):
-        result = super().save(*args, **kwargs)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or "topics" in update_fields:
-            index.insert_or_update_object(self)
-        return result
-
-
-class ResourceIndexPage(Page):
-    """The library: lists resources with topic, audience and type filters."""
-
-    introduction = models.TextField(blank=True, max_length=500)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["website.HomePage"]
-    subpage_types = ["resources.ResourcePage"]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
-
-    results_per_page = 20
-
-    class Meta:
-        verbose_name = _("resource library")
-
-    def get_context(self, request, *args, **kwargs):
-        from resources.selectors import resource_library_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context["listing"] = resource_library_listing(
-            index_page=self, request=request, per_page=self.results_per_page
-        )
-        return context
-
-
-class ResourcePageTopic(ItemBase):
-    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="resource_page_items")
-    content_object = ParentalKey(
-        "resources.ResourcePage", on_delete=models.CASCADE, related_name="topic_items"
-    )
-
-
-class LinkOrDocumentMixin:
-    """Material given as a web link, an uploaded document, or both (`external_url`,
-    `document`)."""
-
-    @property
-    def link_url(self) -> str:
-        """Where a link to the material goes: the web address where there is one, else the
-        document."""
-        if self.external_url:
-            return self.external_url
-        return self.document.url if self.document_id else ""
-
-
-class ResourcePage(LinkOrDocumentMixin, TopicsIndexedMixin, AudienceFieldsMixin, Page):
-    summary = models.TextField(
-        max_length=300, help_text=_("One or two plain sentences: what it is and who it helps.")
-    )
-    body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True)
-    resource_type = models.CharField(_("type"), max_length=20, choices=ResourceType.choices)
-    topics = ClusterTaggableManager(through=ResourcePageTopic, blank=True)
-    publisher = models.CharField(max_length=200, blank=True)
-    external_url = models.URLField(
-        _("link to the resource"), blank=True, max_length=500, help_text=_("Where people open it.")
-    )
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Upload a copy when the publisher allows it."),
-    )
-    page_count = models.PositiveIntegerField(_("number of pages"), null=True, blank=True)
-    duration_minutes = models.PositiveIntegerField(
-        _("time it takes, in minutes"), null=True, blank=True
-    )
-    cost = models.CharField(max_length=20, choices=Cost.choices, blank=True)
-    last_reviewed = models.DateField(null=True, blank=True)
-    next_review_due = models.DateField(null=True, blank=True)
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("resource_type"),
-        AudienceFieldsMixin.audience_panel,
-        FieldPanel("topics", widget=TopicWidget),
-        MultiFieldPanel(
-            [
-                FieldPanel("publisher"),
-                FieldPanel("external_url"),
-                FieldPanel("document"),
-                FieldRowPanel([FieldPanel("page_count"), FieldPanel("duration_minutes")]),
-                FieldPanel("cost"),
-            ],
-            heading=_("About the resource"),
-        ),
-        FieldPanel("body"),
-        FieldRowPanel(
-            [FieldPanel("last_reviewed"), FieldPanel("next_review_due")],
-            heading=_("Review dates"),
-        ),
-        InlinePanel(
-            "language_versions",
-            label=_("The resource in other languages"),
-            help_text=_(
-                "Versions the publisher made in other languages, such as a workbook in Urdu. "
-                "People reading this site in that language are sent to it first."
-            ),
-        ),
-        InlinePanel("related_resource_items", label=_("Related resources"), max_num=6),
-    ]
-    # Links and files are the same in every language of this site; the versions in other
-    # languages are chosen by language, not translated.
-    override_translatable_fields = [
-        SynchronizedField("external_url"),
-        SynchronizedField("language_versions"),
-    ]
-    parent_page_types = ["resources.ResourceIndexPage"]
-    subpage_types = []
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("publisher"),
-        index.RelatedFields("topics", [index.SearchField("name")]),
-        index.AutocompleteField("summary"),
-        index.FilterField("resource_type"),
-        index.FilterField("for_people_with_dementia"),
-        index.FilterField("for_families_and_carers"),
-        index.FilterField("for_practitioners"),
-    ]
-
-    class Meta:
-        verbose_name = _("resource")
-        verbose_name_plural = _("resources")
-
-    def clean(self):
-        super().clean()
-        self.clean_audiences()
-        if not self.external_url and not self.document_id:
-            raise ValidationError(
-                {"external_url": _("Add a link to the resource, upload a document, or both.")}
-            )
-        if (
-            self.last_reviewed
-            and self.next_review_due
-            and (self.next_review_due <= self.last_reviewed)
-        ):
-            raise ValidationError(
-                {"next_review_due": _("The next review must be after the last review.")}
-            )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        versions = list(self.language_versions.select_related("document"))
-        language = get_language()
-        context["version_in_language"] = next(
-            (version for version in versions if version.language == language), None
-        )
-        context["other_language_versions"] = [
-            version for version in versions if version.language != language
-        ]
-        context["related_resources"] = page_links(
-            (
-                item.resource
-                for item in self.related_resource_items.select_related("resource__locale")
-            ),
-            request,
-        )
-        return context
-
-
-class ResourceLanguageVersion(LinkOrDocumentMixin, Orderable):
-    """The external material in another language: a link, a document, or both."""
-
-    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="language_versions")
-    language = models.CharField(_("language"), max_length=10, choices=global_settings.LANGUAGES)
-    title = models.CharField(
-        _("title in that language"),
-        max_length=255,
-        blank=True,
-        help_text=_("As the publisher wrote it, if it differs from the English title."),
-    )
-    external_url = models.URLField(_("link"), blank=True, max_length=500)
-    document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    panels = [
-        FieldPanel("language"),
-        FieldPanel("title"),
-        FieldPanel("external_url"),
-        FieldPanel("document"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("version in another language")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "language"], name="one_version_per_language")
-        ]
-
-    def clean(self):
-        if not self.external_url and not self.document_id:
-            raise ValidationError(
-                {"external_url": _("Add a link to this version, upload it, or both.")}
-            )
-
-    @property
-    def language_name(self) -> str:
-        return get_language_info(self.language)["name_local"]
-
-
-class ResourcePageRelatedResource(Orderable):
-    page = ParentalKey(
-        ResourcePage, on_delete=models.CASCADE, related_name="related_resource_items"
-    )
-    resource = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="+")
-
-    panels = [FieldPanel("resource")]
-
-    def clean(self):
-        if self.page_id and self.resource_id == self.page_id:
-            raise ValidationError({"resource": _("A resource cannot be related to itself.")})
 
 
 class SupportOrganisationTopic(ItemBase):
