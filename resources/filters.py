@@ -43,7 +43,7 @@ class Filter:
             legend=self.label,
             choices=[(option.value, option.label) for option in options],
             label_languages={
-                option.value: option.language for option in options if option.language
+                option.value: option.label_language for option in options if option.label_language
             },
             condition=self.option_condition,
             filter_condition=self.matching,
