@@ -1,4 +1,5 @@
-"""The header and footer: the site's home page, menu, description and footer links."""
+"""The header, the footer and the meta description: the site's home page, menu, description,
+footer links, and what a page says about itself."""
 
 from django import template
 from django.conf import settings
