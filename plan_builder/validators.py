@@ -64,11 +64,18 @@ def format_nhs_number(value: str) -> str:
     return f"{digits[:3]} {digits[3:6]} {digits[6:]}" if len(digits) == 10 else value
 
 
-def validate_phone_number(value: str) -> None:
+# The one reading of a phone number, for the plugin and the site: UK numbers as people write
+# them, others with their country code.
+def parse_phone_number(value: str) -> phonenumbers.PhoneNumber | None:
+    """The number as typed, or None when it cannot be read as one."""
     try:
-        number = phonenumbers.parse(value, "GB")
+        return phonenumbers.parse(value, "GB")
     except phonenumbers.NumberParseException:
-        number = None
+        return None
+
+
+def validate_phone_number(value: str) -> None:
+    number = parse_phone_number(value)
     if number is None or not phonenumbers.is_possible_number(number):
         raise ValidationError(
             _("Enter a phone number with its area code, for example 0161 123 4567."),
@@ -78,10 +85,21 @@ def validate_phone_number(value: str) -> None:
 
 def phone_number_for_link(value: str) -> str:
     """A `tel:` URI, or "" when the text is not a number a phone could dial."""
-    try:
-        number = phonenumbers.parse(value, "GB")
-    except phonenumbers.NumberParseException:
-        return ""
-    if not phonenumbers.is_possible_number(number):
+    number = parse_phone_number(value)
+    if number is None or not phonenumbers.is_possible_number(number):
         return ""
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.RFC3966)
+
+
+def phone_number_for_display(value: str) -> str:
+    """UK numbers in the national format people dial ("0800 888 6678"), others in the
+    international format; the text as it was when it is not a number."""
+    number = parse_phone_number(value)
+    if number is None:
+        return value
+    style = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if number.country_code == 44
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, style)

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from taggit.models import ItemBase
 from wagtail.models import Locale
 
 from plan_builder.content_languages import default_content_language
@@ -16,7 +18,15 @@ from plan_builder.registry import (
     FilterOption,
     PlanAttachable,
 )
-from resources.choices import AreaType, Audience, ResourceType
+from resources.filters import (
+    AREA,
+    AUDIENCE,
+    RESOURCE_TYPE,
+    Filter,
+    narrowed,
+    topic_filter,
+    topics_on,
+)
 from resources.models import (
     ResourcePage,
     ResourcePageTopic,
@@ -25,7 +35,6 @@ from resources.models import (
     SupportOrganisationTopic,
     Topic,
 )
-from resources.topics import sorted_by_name
 
 WORD = re.compile(r"[a-z]+")
 IGNORED_WORDS = {"and", "for", "the", "with", "of", "to", "in", "on", "a", "my", "i"}
@@ -52,61 +61,28 @@ def topics_mentioned(text: str) -> list[Topic]:
     return [topic for topic in Topic.objects.all() if word_stems(topic.name) & said]
 
 
-def topic_filter(items: QuerySet, related_name: str) -> AttachableFilter:
-    """Only the topics that something attachable carries."""
-    topics = Topic.objects.filter(
-        **{f"{related_name}__content_object__in": items.values("pk")}
-    ).distinct()
-    return AttachableFilter(
-        "topic",
-        str(_("Topic")),
-        [
-            FilterOption(topic.slug, name.text, name.language)
-            for topic, name in sorted_by_name(topics)
-        ],
-    )
+def language_filter(attachable: PlanAttachable) -> Filter:
+    """A language means "available in it": the item has a version written in that language
+    (an alias page that shows the English does not count)."""
 
+    def written_in(codes: list[str]) -> Q:
+        versions = attachable.written_versions(attachable.get_queryset())
+        return Q(
+            translation_key__in=versions.filter(locale__language_code__in=codes).values(
+                "translation_key"
+            )
+        )
 
-def locale_filter() -> AttachableFilter:
-    return AttachableFilter(
-        "language",
-        str(_("Language")),
-        [
+    return Filter(
+        name="language",
+        label=_("Language"),
+        options=lambda: [
             FilterOption(locale.language_code, locale.get_display_name())
             for locale in Locale.objects.order_by("language_code")
         ],
+        option_condition=lambda code: written_in([code]),
+        values_condition=written_in,
     )
-
-
-def audience_filter() -> AttachableFilter:
-    return AttachableFilter(
-        "audience",
-        str(_("Who it is for")),
-        [FilterOption(value, str(label)) for value, label in Audience.choices],
-    )
-
-
-def apply_common_filters(
-    attachable: PlanAttachable, queryset: QuerySet, selected: dict[str, list[str]], through_model
-):
-    """OR within a filter, AND across filters, as on the public library. A language means
-    "available in it": the item has a version written in that language (an alias page that
-    shows the English does not count)."""
-    if topics := selected.get("topic"):
-        queryset = queryset.filter(
-            pk__in=through_model.objects.filter(tag__slug__in=topics).values("content_object_id")
-        )
-    if audiences := [value for value in selected.get("audience", []) if value in Audience.values]:
-        match = Q()
-        for value in audiences:
-            match |= Q(**{Audience(value).field_name: True})
-        queryset = queryset.filter(match)
-    if languages := selected.get("language"):
-        written_in = attachable.written_versions(attachable.get_queryset()).filter(
-            locale__language_code__in=languages
-        )
-        queryset = queryset.filter(translation_key__in=written_in.values("translation_key"))
-    return queryset
 
 
 def suggested(attachable: PlanAttachable, text: str, through_model, *, limit: int) -> list:
@@ -126,9 +102,45 @@ def suggested(attachable: PlanAttachable, text: str, through_model, *, limit: in
     )
 
 
-class ResourceAttachable(PlanAttachable):
+class LibraryAttachable(PlanAttachable):
+    """What resources and organisations share in the plan builder: a full-text search, the
+    filters of resources/filters.py, and suggestions by topic."""
+
+    topic_through_model: type[ItemBase]
+    # The filter beside topic, audience and language that only this kind of item has.
+    own_filter: Filter
+
+    def search(self, queryset: QuerySet, query: str):
+        return queryset.search(query)
+
+    def filters(self) -> list[Filter]:
+        through_model = self.topic_through_model
+        return [
+            topic_filter(
+                topics=lambda: topics_on(self.get_queryset(), through_model),
+                through_model=through_model,
+            ),
+            AUDIENCE,
+            self.own_filter,
+            language_filter(self),
+        ]
+
+    def get_filters(self) -> list[AttachableFilter]:
+        return [each.as_attachable_filter() for each in self.filters()]
+
+    def apply_filters(self, queryset: QuerySet, selected: dict[str, list[str]]) -> QuerySet:
+        return narrowed(queryset, self.filters(), selected)
+
+    def suggest(self, text: str, *, limit: int) -> list:
+        return suggested(self, text, self.topic_through_model, limit=limit)
+
+
+class ResourceAttachable(LibraryAttachable):
     model = ResourcePage
     kind = AttachmentKind.INFORMATION
+    topic_through_model = ResourcePageTopic
+    # The attach search page's own `type` parameter chooses what to attach.
+    own_filter = replace(RESOURCE_TYPE, name="resource_type", label=_("Type"))
 
     def get_queryset(self) -> QuerySet:
         return ResourcePage.objects.live().public().select_related("document").order_by("title")
@@ -143,38 +155,14 @@ class ResourceAttachable(PlanAttachable):
         return obj.get_full_url() or ""
 
     def get_external_url(self, obj: ResourcePage) -> str:
-        if obj.external_url:
-            return obj.external_url
-        return obj.document.url if obj.document_id else ""
-
-    def search(self, queryset: QuerySet, query: str):
-        return queryset.search(query)
-
-    def get_filters(self) -> list[AttachableFilter]:
-        return [
-            topic_filter(self.get_queryset(), "resource_page_items"),
-            audience_filter(),
-            AttachableFilter(
-                "resource_type",
-                str(_("Type")),
-                [FilterOption(value, str(label)) for value, label in ResourceType.choices],
-            ),
-            locale_filter(),
-        ]
-
-    def apply_filters(self, queryset: QuerySet, selected: dict[str, list[str]]) -> QuerySet:
-        queryset = apply_common_filters(self, queryset, selected, ResourcePageTopic)
-        if types := selected.get("resource_type"):
-            queryset = queryset.filter(resource_type__in=types)
-        return queryset
-
-    def suggest(self, text: str, *, limit: int) -> list:
-        return suggested(self, text, ResourcePageTopic, limit=limit)
+        return obj.link_url
 
 
-class SupportOrganisationAttachable(PlanAttachable):
+class SupportOrganisationAttachable(LibraryAttachable):
     model = SupportOrganisation
     kind = AttachmentKind.SERVICE
+    topic_through_model = SupportOrganisationTopic
+    own_filter = replace(AREA, label=_("Area served"))
 
     def get_queryset(self) -> QuerySet:
         return SupportOrganisation.objects.live().order_by("name")
@@ -208,27 +196,3 @@ class SupportOrganisationAttachable(PlanAttachable):
 
     def get_phone(self, obj: SupportOrganisation) -> str:
         return obj.phone_display
-
-    def search(self, queryset: QuerySet, query: str):
-        return queryset.search(query)
-
-    def get_filters(self) -> list[AttachableFilter]:
-        return [
-            topic_filter(self.get_queryset(), "support_organisation_items"),
-            audience_filter(),
-            AttachableFilter(
-                "area",
-                str(_("Area served")),
-                [FilterOption(value, str(label)) for value, label in AreaType.choices],
-            ),
-            locale_filter(),
-        ]
-
-    def apply_filters(self, queryset: QuerySet, selected: dict[str, list[str]]) -> QuerySet:
-        queryset = apply_common_filters(self, queryset, selected, SupportOrganisationTopic)
-        if areas := selected.get("area"):
-            queryset = queryset.filter(area_type__in=areas)
-        return queryset
-
-    def suggest(self, text: str, *, limit: int) -> list:
-        return suggested(self, text, SupportOrganisationTopic, limit=limit)

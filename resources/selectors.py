@@ -2,14 +2,16 @@
 
 from collections.abc import Callable
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from resources.choices import AreaType, Audience, ResourceType
-from resources.facets import Facet, Listing, faceted_listing
+from core.content_cache import cached_content
+from core.facets import Listing, faceted_listing
+from core.languages import content_language_expression
+from resources.choices import Audience
+from resources.filters import AREA, AUDIENCE, RESOURCE_TYPE, Filter, topic_filter, topics_on
 from resources.models import (
     ResourceIndexPage,
     ResourcePage,
@@ -18,43 +20,35 @@ from resources.models import (
     SupportOrganisationTopic,
     Topic,
 )
-from resources.topics import sorted_by_name, topic_names
-from website.content_cache import cached_content
-from website.languages import content_language_expression
+from resources.topics import topic_names
 
 
-def topic_facet(*, topics, through_model) -> Facet:
-    """Topics by slug (the same in every language), labelled in the visitor's language."""
-    names = sorted_by_name(topics)
-    return Facet(
-        name="topic",
-        legend=_("Topic"),
-        choices=[(topic.slug, name.text) for topic, name in names],
-        label_languages={topic.slug: name.language for topic, name in names if name.language},
-        condition=lambda slug: Q(topic_items__tag__slug=slug),
-        filter_condition=lambda slugs: Q(
-            pk__in=through_model.objects.filter(tag__slug__in=slugs).values("content_object_id")
-        ),
+def filtered_listing(
+    *,
+    items: Callable[[], QuerySet],
+    through_model,
+    own_filter: Filter,
+    describe: Callable[[list], list[dict]],
+    cache_key: str,
+    request: HttpRequest,
+    per_page: int,
+) -> Listing:
+    """The library's and the directory's listing: by topic (those in use), audience and the
+    listing's own filter."""
+    topics = cached_content(
+        f"{cache_key}:topics", lambda: list(topics_on(items(), through_model).order_by("name"))
     )
-
-
-def audience_facet() -> Facet:
-    return Facet(
-        name="audience",
-        legend=_("Who it is for"),
-        choices=Audience.choices,
-        condition=lambda value: Q(**{Audience(value).field_name: True}),
-    )
-
-
-def topics_in_use(*, cache_key: str, items: Callable[[], QuerySet], related_name: str):
-    return cached_content(
-        f"{cache_key}:topics",
-        lambda: list(
-            Topic.objects.filter(**{f"{related_name}__content_object__in": items().values("pk")})
-            .distinct()
-            .order_by("name")
-        ),
+    return faceted_listing(
+        queryset=items,
+        facets=[
+            topic_filter(topics=lambda: topics, through_model=through_model).as_facet(),
+            AUDIENCE.as_facet(),
+            own_filter.as_facet(),
+        ],
+        query=request.GET,
+        per_page=per_page,
+        describe=describe,
+        cache_key=cache_key,
     )
 
 
@@ -70,9 +64,6 @@ def resource_library_listing(
             .order_by("title")
         )
 
-    cache_key = f"library:{index_page.pk}"
-    topics = topics_in_use(cache_key=cache_key, items=resources, related_name="resource_page_items")
-
     def describe(page_of_resources) -> list[dict]:
         return [
             {
@@ -86,22 +77,14 @@ def resource_library_listing(
             for resource in page_of_resources
         ]
 
-    return faceted_listing(
-        queryset=resources,
-        facets=[
-            topic_facet(topics=topics, through_model=ResourcePageTopic),
-            audience_facet(),
-            Facet(
-                name="type",
-                legend=_("Type of resource"),
-                choices=ResourceType.choices,
-                condition=lambda value: Q(resource_type=value),
-            ),
-        ],
-        query=request.GET,
-        per_page=per_page,
+    return filtered_listing(
+        items=resources,
+        through_model=ResourcePageTopic,
+        own_filter=RESOURCE_TYPE,
         describe=describe,
-        cache_key=cache_key,
+        cache_key=f"library:{index_page.pk}",
+        request=request,
+        per_page=per_page,
     )
 
 
@@ -110,11 +93,6 @@ def support_organisation_listing(
 ) -> Listing:
     def organisations() -> QuerySet:
         return directory_page.organisations().order_by("name")
-
-    cache_key = f"directory:{directory_page.pk}"
-    topics = topics_in_use(
-        cache_key=cache_key, items=organisations, related_name="support_organisation_items"
-    )
 
     def describe(page_of_organisations) -> list[dict]:
         return [
@@ -130,22 +108,14 @@ def support_organisation_listing(
             for organisation in page_of_organisations
         ]
 
-    return faceted_listing(
-        queryset=organisations,
-        facets=[
-            topic_facet(topics=topics, through_model=SupportOrganisationTopic),
-            audience_facet(),
-            Facet(
-                name="area",
-                legend=_("Area they cover"),
-                choices=AreaType.choices,
-                condition=lambda value: Q(area_type=value),
-            ),
-        ],
-        query=request.GET,
-        per_page=per_page,
+    return filtered_listing(
+        items=organisations,
+        through_model=SupportOrganisationTopic,
+        own_filter=AREA,
         describe=describe,
-        cache_key=cache_key,
+        cache_key=f"directory:{directory_page.pk}",
+        request=request,
+        per_page=per_page,
     )
 
 

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from core.content_cache import cached_content
 from resources.models import Topic, TopicLabel
-from website.content_cache import cached_content
 
 
 @dataclass(frozen=True)

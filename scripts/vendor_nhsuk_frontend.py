@@ -16,7 +16,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-TARGET = Path(__file__).resolve().parent.parent / "website" / "static" / "nhsuk"
+TARGET = Path(__file__).resolve().parent.parent / "core" / "static" / "nhsuk"
 
 
 def main(version: str) -> None:

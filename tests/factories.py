@@ -7,6 +7,7 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale, Page, Site
 
+from pages.models import ContentPage, HomePage
 from resources.choices import AreaType, ResourceType
 from resources.models import (
     ResourceIndexPage,
@@ -15,7 +16,6 @@ from resources.models import (
     SupportOrganisationIndexPage,
     Topic,
 )
-from website.models import ContentPage, HomePage
 
 
 class TopicFactory(DjangoModelFactory):

@@ -8,7 +8,7 @@ import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 import wagtail.models.preview
-import website.validators
+import core.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -118,7 +118,7 @@ class Migration(migrations.Migration):
                 ('summary', models.TextField(help_text='One sentence: who they help and how.', max_length=300)),
                 ('what_it_offers', wagtail.fields.RichTextField(blank=True)),
                 ('website', models.URLField(blank=True, max_length=500)),
-                ('phone', models.CharField(blank=True, help_text='Written in full, e.g. 0800 888 6678.', max_length=30, validators=[website.validators.validate_phone_number])),
+                ('phone', models.CharField(blank=True, help_text='Written in full, e.g. 0800 888 6678.', max_length=30, validators=[core.validators.validate_phone_number])),
                 ('phone_label', models.CharField(blank=True, help_text="What the number is for, e.g. 'Helpline'.", max_length=100)),
                 ('email', models.EmailField(blank=True, max_length=254)),
                 ('opening_hours', models.TextField(blank=True, help_text='e.g. Monday to Friday, 9am to 5pm.', max_length=500)),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.core.management.base import CommandError
 from wagtail.models import Locale, Page
 
+from pages.models import ContentPage, HomePage, HomePageFeaturedResource
 from resources.models import ResourceIndexPage, ResourcePage, SupportOrganisationIndexPage
 from starter.data.pages import (
     CONTENT_PAGES,
@@ -20,7 +21,6 @@ from starter.data.pages import (
 from starter.data.service_pages import SERVICE_PAGES
 from starter.loaders.fields import apply_fields, apply_orderables
 from starter.loaders.report import CREATED, UNCHANGED, UPDATED, LoadReport
-from website.models import ContentPage, HomePage, HomePageFeaturedResource
 
 # Wagtail's own migrations give the welcome page the slug "home". If it is still there it is
 # moved out of the way (then deleted) so the new home page can take that slug.

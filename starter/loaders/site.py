@@ -3,11 +3,11 @@ its settings: who runs the service, its contact details and the footer's links."
 
 from wagtail.models import Page, Site
 
+from core.public_address import public_address, sync_default_site
+from pages.models import HomePage, SiteSettings
 from starter.data.site_settings import SITE_SETTINGS
 from starter.loaders.pages import OLD_WELCOME_PAGE_SLUG, child_page, is_old_welcome_page
 from starter.loaders.report import CREATED, UNCHANGED, UPDATED, LoadReport
-from website.models import HomePage, SiteSettings
-from website.public_address import public_address, sync_default_site
 
 
 def point_default_site_at(*, report: LoadReport, home: HomePage) -> None:

@@ -3,12 +3,12 @@ topics the catalogues cover are translated from them, as drafts for a native spe
 
 from wagtail.models import Locale
 
+from pages.models import HomePage
 from resources.models import Topic, TopicLabel
 from starter import translation
 from starter.data.translations import TEMPLATE_PATH, TRANSLATED_CHILD_PAGES, TRANSLATED_TOPICS
 from starter.loaders.pages import child_page
 from starter.loaders.report import LoadReport
-from website.models import HomePage
 
 
 def load_translations(

@@ -18,11 +18,11 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "bench-results" / "editor-jo
 
 
 def restore_editorial_setup() -> None:
-    """What Wagtail's migrations and website.groups give the Editors and Moderators groups,
+    """What Wagtail's migrations and editorial.groups give the Editors and Moderators groups,
     put back after an earlier live-server test's flush has emptied the tables: admin access,
     starting translations, page permissions from the root (editors add and change; moderators
     also publish), and the "Moderators approval" workflow on every page and organisation. (The
-    flush itself re-runs post_migrate, so the groups and website.groups' model permissions are
+    flush itself re-runs post_migrate, so the groups and editorial.groups' model permissions are
     there already.)"""
     from django.contrib.auth.models import Group, Permission
     from django.contrib.contenttypes.models import ContentType
@@ -36,7 +36,7 @@ def restore_editorial_setup() -> None:
     )
     from wagtail_localize.models import Translation
 
-    from website.groups import ensure_editorial_groups
+    from editorial.groups import ensure_editorial_groups
 
     root = Page.get_first_root_node()
     editors = Group.objects.get(name="Editors")

@@ -73,7 +73,7 @@ def restore_wagtail_initial_data() -> None:
     from django.conf import settings
     from wagtail.models import Locale, Page, Site
 
-    from website.locales import ensure_locales
+    from core.locales import ensure_locales
 
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     root = Page.get_first_root_node()

@@ -58,9 +58,9 @@ def site(library):
     link in the footer, and every language's tree mirrored from the English."""
     from wagtail.models import Site
 
+    from pages.models import SiteSettings
     from starter import translation as starter_translation
     from tests.factories import ResourcePageFactory, TopicFactory
-    from website.models import SiteSettings
 
     ResourcePageFactory(
         parent=library["library"],

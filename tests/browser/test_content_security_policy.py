@@ -71,7 +71,7 @@ NOT_STARTED = """() => [...document.querySelectorAll("[data-module]")]
 
 
 def assert_frontend_javascript_ran(page: Page) -> None:
-    """website/static/website/init.js marks the body and starts NHS.UK frontend's components,
+    """core/static/core/init.js marks the body and starts NHS.UK frontend's components,
     which mark each one they start: every one on the page has started."""
     expect(page.locator("body")).to_have_class(re.compile(r"\bjs-enabled\b"))
     expect(page.locator("body")).to_have_class(re.compile(r"\bnhsuk-frontend-supported\b"))

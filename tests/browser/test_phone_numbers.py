@@ -24,10 +24,10 @@ def pages_with_numbers(library, team, practitioner_user):
     service's own number in the footer; and the helpline in a plan's printable copy."""
     from wagtail.models import Site
 
+    from pages.models import SiteSettings
     from plan_builder import services
     from plan_builder.models import SupportType
     from tests.plan_factories import ContactFactory, PlanFactory
-    from website.models import SiteSettings
 
     organisation = library["organisation"]
     organisation.phone_label = PHONE_LABEL

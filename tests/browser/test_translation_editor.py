@@ -145,7 +145,7 @@ def test_a_moderator_publishes_or_converts_back_to_an_alias_after_a_clear_warnin
     from wagtail_localize.models import Translation
     from wagtail_localize.operations import translate_object
 
-    from website.translation_moderation import submit_translation_for_moderation
+    from editorial.translation_moderation import submit_translation_for_moderation
 
     base_url = live_server.url
     resource = translating["resource"]

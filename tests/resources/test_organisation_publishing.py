@@ -13,9 +13,9 @@ from django.utils import timezone
 from wagtail.models import Workflow, WorkflowState
 from wagtail.test.utils.form_data import rich_text
 
+from core.publishing import PublishingRefused
 from resources.models import SupportOrganisation
 from tests.factories import SupportOrganisationFactory
-from website.publishing import PublishingRefused
 
 pytestmark = pytest.mark.django_db
 

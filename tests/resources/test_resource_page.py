@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from pages.models import ContentPage, HomePage
 from resources.choices import Cost, ResourceType
 from resources.models import (
     ResourceIndexPage,
@@ -18,7 +19,6 @@ from resources.models import (
 )
 from tests.factories import ResourcePageFactory, TopicFactory
 from tests.resources.reading import cold_queries, read_listing, settle_site
-from website.models import ContentPage, HomePage
 
 pytestmark = pytest.mark.django_db
 

@@ -10,11 +10,11 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import Locale
 
+from editorial.groups import ensure_editorial_groups
 from resources.models import ResourcePage, SupportOrganisation, Topic, TopicLabel
 from starter import translation as starter
 from tests.factories import ResourcePageFactory, SupportOrganisationFactory, TopicFactory
 from tests.plan_factories import PlanFactory, TeamFactory, practitioner
-from website.groups import ensure_editorial_groups
 
 pytestmark = pytest.mark.django_db
 

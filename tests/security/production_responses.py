@@ -35,9 +35,9 @@ def main() -> None:
     from django.db import connection
     from django.test import Client
 
+    from pages.models import HomePage
     from tests.factories import build_site_tree
     from tests.plan_factories import UserFactory
-    from website.models import HomePage
 
     assert not settings.DEBUG and settings.SECURE_HSTS_SECONDS, "not the production settings"
     call_command("migrate", verbosity=0)

@@ -15,11 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from pages.models import HomePage
 from plan_builder import services
 from tests.factories import ContentPageFactory, ResourcePageFactory, SupportOrganisationFactory
 from tests.plan_factories import GoalFactory, PlanFactory, TeamFactory, UserFactory, practitioner
 from tests.security.policy import parse_policy
-from website.models import HomePage
 
 pytestmark = pytest.mark.django_db
 
@@ -232,7 +232,7 @@ def test_a_page_preview_may_be_framed_by_the_admin_and_has_the_public_policy(
 
 def test_a_block_preview_may_be_framed_by_the_admin(admin_client):
     """The block chooser's previews: admin responses Wagtail marks SAMEORIGIN."""
-    from website.blocks import BodyStreamBlock
+    from core.blocks import BodyStreamBlock
 
     block = BodyStreamBlock().child_blocks["inset_text"]
     response = admin_client.get(

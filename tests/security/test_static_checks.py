@@ -22,15 +22,15 @@ from tests.production import production_env
 pytestmark = pytest.mark.backend_independent
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-BANDIT_TARGETS = ["website", "resources", "starter", "plan_builder", "benchmarks", "manage.py"]
+SITE_APPS = ["website", "core", "pages", "resources", "search", "editorial", "starter"]
+BANDIT_TARGETS = [*SITE_APPS, "plan_builder", "benchmarks", "manage.py"]
 PUBLIC_TEMPLATE_DIRS = [
     "templates",
-    "website/templates",
-    "resources/templates",
+    *(f"{app}/templates" for app in SITE_APPS),
     "plan_builder/templates",
 ]
 # Admin-only templates (the admin has its own policy) are not public.
-ADMIN_TEMPLATES = "templates/website/admin/"
+ADMIN_TEMPLATES = "editorial/templates/editorial/admin/"
 
 
 def run(args: list[str], *, env: dict[str, str] | None = None, timeout: int = 300):

@@ -2,10 +2,10 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
+from pages.models import ContentPage, HomePage, SiteSettings
 from resources.models import ResourcePage, SupportOrganisation, Topic
 from starter.data import service_pages
-from tests.website.markup import parse
-from website.models import ContentPage, HomePage, SiteSettings
+from tests.core.markup import parse
 
 
 def load():

@@ -24,10 +24,15 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# The site's apps, highest layer first (see [tool.importlinter] in pyproject.toml): editorial's
+# admin templates override Wagtail's and wagtail-localize's, so it comes before them.
 INSTALLED_APPS = [
-    "website",
-    "resources",
     "starter",
+    "search",
+    "editorial",
+    "pages",
+    "resources",
+    "core",
     "plan_builder",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -64,18 +69,18 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "website.middleware.ContentSecurityPolicyMiddleware",
-    "website.middleware.permissions_policy",
+    "core.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.permissions_policy",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "website.middleware.SiteLocaleMiddleware",
+    "core.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
-    "website.publishing.PublishingRefusedMiddleware",
+    "core.publishing.PublishingRefusedMiddleware",
 ]
 
 # Sign-in: django-axes locks a username on one address after repeated failures (the Wagtail
@@ -89,9 +94,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES",
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # Every attempt while paused starts the pause again, so guessing on cannot shorten it;
-# the paused page (website.views.sign_in_paused) says so, and when the pause ends.
+# the paused page (pages.views.sign_in_paused) says so, and when the pause ends.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
-AXES_LOCKOUT_CALLABLE = "website.views.sign_in_paused"
+AXES_LOCKOUT_CALLABLE = "pages.views.sign_in_paused"
 AXES_LOCKOUT_TEMPLATE = "plan_builder/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
 LOGIN_URL = "plan_builder:login"
@@ -169,12 +174,12 @@ WAGTAIL_I18N_ENABLED = True
 # "Translate" makes a draft translation, never a published one: wagtail-localize would
 # otherwise publish the new translation (still in English) at once whenever the original is
 # live, even for an editor who may not publish. A translation goes live through moderation
-# (website/translation_moderation.py) or a moderator's "Publish" in the translation editor.
+# (editorial/translation_moderation.py) or a moderator's "Publish" in the translation editor.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # English is the source language. Urdu is written right to left; Django's LANGUAGES_BIDI says
 # so, and the templates read it. Adding a language: add it here, run `manage.py makemessages
 # -l <code>` in the project and in plan_builder, translate the .po files, and migrate (a Locale
-# that mirrors the English tree is made for it then; see website/locales.py).
+# that mirrors the English tree is made for it then; see core/locales.py).
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", _("English")),
     ("cy", _("Welsh")),
@@ -195,7 +200,7 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Dementia Wellbeing Plan"
 # The address the public reaches the site at. Full links (the sitemap, resources printed in a
 # person's copy of their plan, FHIR) are built from it: the default Wagtail Site is kept in
-# step after every migrate (website/public_address.py). `./dev serve` sets it to the address
+# step after every migrate (core/public_address.py). `./dev serve` sets it to the address
 # it serves.
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
@@ -241,7 +246,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-# Content-Security-Policy (django-csp, through website.middleware.ContentSecurityPolicyMiddleware).
+# Content-Security-Policy (django-csp, through core.middleware.ContentSecurityPolicyMiddleware).
 # The public site and the plan builder: everything from this origin, nothing inline, no eval.
 # The templates have no inline <script>, <style>, style="" or on*="" (tests/security checks it),
 # and the only third-party content is a YouTube or Vimeo player in a video block's frame.
@@ -308,7 +313,7 @@ PERMISSIONS_POLICY = [
     "serial",
     "usb",
 ]
-CSRF_FAILURE_VIEW = "website.views.csrf_failure"
+CSRF_FAILURE_VIEW = "pages.views.csrf_failure"
 
 LOGGING = {
     "version": 1,

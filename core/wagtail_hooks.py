@@ -1,0 +1,14 @@
+from django.utils.html import format_html
+from wagtail import hooks
+from wagtail.admin.staticfiles import versioned_static
+
+
+def admin_module(path: str) -> str:
+    return format_html('<script type="module" src="{}"></script>', versioned_static(path))
+
+
+@hooks.register("insert_global_admin_js")
+def tag_field_keyboard():
+    """Every tag field in the admin (pages, snippets, images, documents): Enter adds the tag
+    and never submits the form."""
+    return admin_module("core/admin/tag_field.js")

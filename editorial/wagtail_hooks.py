@@ -1,0 +1,65 @@
+from django.urls import path, reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
+
+from editorial import translation_moderation
+
+
+@hooks.register("register_admin_urls")
+def register_translation_moderation_url():
+    return [
+        path(
+            "translations/<int:translation_id>/submit/",
+            translation_moderation.submit_view,
+            name="submit_translation_for_moderation",
+        )
+    ]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def guard_publishing_from_wagtail_localize():
+    """The addresses of wagtail-localize's "Convert to alias page" and "Sync translated
+    pages", matched before its own (this hook runs first), so that only those who may publish
+    can change what is live through them."""
+    return [
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            translation_moderation.convert_to_alias_view,
+            name="convert_translation_to_alias",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            translation_moderation.UpdateTranslationsView.as_view(),
+            name="update_translations_for_moderation",
+        ),
+    ]
+
+
+hooks.register("construct_page_action_menu", translation_moderation.hide_convert_to_alias)
+
+
+def submit_translation_button(instance, user, next_url=None):
+    if not translation_moderation.can_submit(user, instance):
+        return
+    translation = translation_moderation.translation_for(instance)
+    if translation is None:
+        return
+    url = reverse("submit_translation_for_moderation", args=[translation.pk])
+    if next_url:
+        url += "?" + urlencode({"next": next_url})
+    yield ListingButton(
+        _("Submit translation for moderation"), url, priority=61, icon_name="resubmit"
+    )
+
+
+@hooks.register("register_page_listing_more_buttons")
+@hooks.register("register_page_header_buttons")
+def page_submit_translation_button(page, user, view_name=None, next_url=None):
+    yield from submit_translation_button(page.specific, user, next_url)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def snippet_submit_translation_button(snippet, user, next_url=None):
+    yield from submit_translation_button(snippet, user, next_url)
