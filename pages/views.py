@@ -39,14 +39,15 @@ def sign_in_paused(request, original_response=None, credentials=None) -> HttpRes
     """django-axes' answer when sign-in is paused (AXES_LOCKOUT_CALLABLE), on both sign-in
     pages: 429 with Retry-After, and a page that says when to try again. Every attempt during
     the pause starts it again (AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT), this one
-    included, so it ends one cool-off after this attempt. Without a cool-off the pause lasts
-    until someone unlocks the account, and the page says only that."""
+    included, so it ends one cool-off after this attempt and Retry-After is the whole cool-off,
+    however long this answer took to make. Without a cool-off the pause lasts until someone
+    unlocks the account, and the page says only that."""
     cool_off = get_cool_off(request)
     if cool_off is None:
         return render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
     attempt_time = getattr(request, "axes_attempt_time", None) or timezone.now()
     ends_at = attempt_time + cool_off
-    seconds = max(0, math.ceil((ends_at - timezone.now()).total_seconds()))
+    seconds = math.ceil(cool_off.total_seconds())
     response = render(
         request,
         settings.AXES_LOCKOUT_TEMPLATE,
