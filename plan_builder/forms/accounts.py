@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
@@ -68,7 +69,7 @@ class PersonDeleteForm(NHSFormMixin, forms.Form):
         )
     }
 
-    def __init__(self, *args, person: Person, **kwargs):
+    def __init__(self, *args: Any, person: Person, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.person = person
 
@@ -89,7 +90,7 @@ class SignInForm(NHSFormMixin, AuthenticationForm):
         "password": Wording(required=_("Enter your password")),
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         username = self.fields["username"]
         username.validators.append(MaxLengthValidator(username.max_length))

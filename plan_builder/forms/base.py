@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django import forms
 from django.db import models
@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from plan_builder.conf import add_months, max_review_months
 from plan_builder.fields import DateField
@@ -33,8 +34,8 @@ class Wording:
     for a list or radios, when what was sent is not one of the choices. `when_needed` marks a
     field needed only with certain other answers: it is not labelled "(optional)"."""
 
-    name: str = ""
-    required: str = ""
+    name: StrOrPromise = ""
+    required: StrOrPromise = ""
     when_needed: bool = False
 
 
@@ -98,7 +99,7 @@ class NHSFormMixin:
 
     wording: ClassVar[dict[str, Wording]] = {}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.error_links: dict[str, tuple[str, str]] = {}
         wording = self.get_wording()

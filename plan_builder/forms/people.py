@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.db import models
@@ -72,7 +73,7 @@ class PersonForm(PlanFormMixin, forms.ModelForm):
         ),
     }
 
-    def __init__(self, *args, teams: models.QuerySet[Team], **kwargs):
+    def __init__(self, *args: Any, teams: models.QuerySet[Team], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.teams = teams
         stored = self.instance.preferred_language if self.instance.pk else ""
@@ -136,7 +137,7 @@ class NewPlanForm(PersonForm):
         "team": Wording(required=_("Choose the team the plan belongs to")),
     }
 
-    def __init__(self, *args, teams, **kwargs):
+    def __init__(self, *args: Any, teams: models.QuerySet[Team], **kwargs: Any) -> None:
         super().__init__(*args, teams=teams, **kwargs)
         self.fields["team"].queryset = teams
         if not self.is_bound:

@@ -4,6 +4,7 @@ was given, and removing a row."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.utils import timezone
@@ -111,7 +112,7 @@ class GoalForm(PlanFormMixin, forms.ModelForm):
         "target_date": Wording(name=_("The date you hope to do this by")),
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["target_date"].example = months_from_today(3)
         if not self.is_bound or self.target_date_typed_in_the_past() is None:
@@ -169,7 +170,7 @@ class GoalRatingForm(PlanFormMixin, forms.ModelForm):
         "satisfaction": Wording(required=_("Choose how happy they are with it, from 1 to 10")),
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["rated_on"].example = months_from_today(-1)
         # In self.initial, not the field's initial: a new rating's empty rated_on is already in
@@ -210,7 +211,7 @@ class ActionForm(PlanFormMixin, forms.ModelForm):
         "confidence": Wording(required=_("Choose how confident the person feels, from 1 to 10")),
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["due_date"].example = months_from_today(3)
 
@@ -236,7 +237,7 @@ class AttachmentForm(PlanFormMixin, forms.ModelForm):
         ),
     }
 
-    def __init__(self, *args, plan: Plan, is_service: bool, **kwargs):
+    def __init__(self, *args: Any, plan: Plan, is_service: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["goal"].queryset = Goal.objects.filter(plan=plan)
         self.fields["goal"].empty_label = _("Not for one goal in particular")

@@ -3,6 +3,8 @@ the review date, and starting a review."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -40,7 +42,7 @@ class AboutMeForm(PlanFormMixin, forms.ModelForm):
         "about_me_written_on": Wording(name=_("The date it was written")),
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["about_me_written_on"].example = months_from_today(-1)
 
@@ -117,7 +119,7 @@ class AgreementForm(PlanFormMixin, forms.ModelForm):
         ),
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agreed_on"].example = months_from_today(-1)
 
@@ -145,7 +147,7 @@ class ReviewDateForm(PlanFormMixin, forms.ModelForm):
 
     wording = REVIEW_WORDING
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["review_due"].example = months_from_today(6)
 

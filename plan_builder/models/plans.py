@@ -162,7 +162,7 @@ class Plan(models.Model):
             models.UniqueConstraint(fields=["person", "version"], name="unique_plan_version"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Plan for {self.person} (version {self.version})"
 
     @property

@@ -4,7 +4,10 @@ sent after the session ended comes back filled in after signing in again (views.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -47,7 +50,7 @@ class RestoresKeptFormMixin:
 
     keeps_draft = True
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         kept = take_draft(request) if self.keeps_draft else None
         if kept is None:
             return super().get(request, *args, **kwargs)
@@ -65,7 +68,7 @@ class PlanFormView(RestoresKeptFormMixin, PlanMixin, TemplateView):
     def get_instance(self):
         return None
 
-    def get_form_kwargs(self) -> dict:
+    def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = {"revision": self.plan.edit_revision}
         instance = self.get_instance()
         if instance is not None:
@@ -82,7 +85,7 @@ class PlanFormView(RestoresKeptFormMixin, PlanMixin, TemplateView):
         url = reverse("plan_builder:plan_detail", args=[self.plan.pk])
         return f"{url}#{self.section_anchor}" if self.section_anchor else url
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.setdefault("form", self.get_form())
         context["page_title"] = self.get_page_title()
@@ -99,7 +102,7 @@ class PlanFormView(RestoresKeptFormMixin, PlanMixin, TemplateView):
     def success_message(self) -> str:
         return _("Saved.")
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         form = self.get_form(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -38,7 +41,7 @@ MAX_SEARCH_LENGTH = 100
 class PlanListView(PractitionerRequiredMixin, TemplateView):
     template_name = "plan_builder/plan_list.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         scope = self.request.GET.get("show", PlanListScope.TEAM)
         if scope not in (PlanListScope.MINE, PlanListScope.TEAM):
@@ -66,7 +69,7 @@ class PlanCreateView(RestoresKeptFormMixin, PractitionerRequiredMixin, TemplateV
     def get_form(self, data=None):
         return forms.NewPlanForm(data, teams=teams_of(self.request.user))
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.setdefault("form", self.get_form())
         context.update(
@@ -80,7 +83,7 @@ class PlanCreateView(RestoresKeptFormMixin, PractitionerRequiredMixin, TemplateV
         )
         return context
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         form = self.get_form(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
@@ -102,7 +105,7 @@ class PlanDetailView(PlanMixin, TemplateView):
     template_name = "plan_builder/plan_detail.html"
     current_only = False
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         detail = plan_detail(self.plan)
         tasks = plan_tasks(detail)
@@ -130,10 +133,10 @@ class StartReviewView(PlanFormView):
     page_title = gettext_lazy("Start a review")
     submit_label = gettext_lazy("Start the review")
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return self.nothing_to_review() or super().get(request, *args, **kwargs)
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return self.nothing_to_review() or super().post(request, *args, **kwargs)
 
     def nothing_to_review(self):
@@ -144,10 +147,10 @@ class StartReviewView(PlanFormView):
         self.page_title = gettext_lazy("There is nothing to review yet")
         return self.render_to_response(self.get_context_data())
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["intro"] = _(
             "A review makes a new version of the plan, copied from this one, for you to update "
@@ -163,11 +166,11 @@ class StartReviewView(PlanFormView):
             review_due=form.cleaned_data["review_due"],
         )
 
-    def get_success_url(self):
+    def get_success_url(self) -> str:
         # The service turns self.plan into the new version, so this is the new plan's page.
         return reverse("plan_builder:plan_detail", args=[self.plan.pk])
 
-    def success_message(self):
+    def success_message(self) -> str:
         return _("Review started: this is the new version. Earlier versions are listed below.")
 
 
@@ -178,7 +181,7 @@ class PlanAuditView(PlanMixin, TemplateView):
     current_only = False
     team_lead_only = True
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         events = AuditEvent.objects.filter(person_ref=self.plan.person_id).order_by("-at", "-pk")
         context["page"] = Paginator(events, AUDIT_EVENTS_PER_PAGE).get_page(
@@ -197,17 +200,17 @@ class PersonDeleteView(PlanFormView):
     current_only = False
     submit_label = gettext_lazy("Delete everything about this person")
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {"person": self.plan.person}
 
-    def get_page_title(self):
+    def get_page_title(self) -> str:
         return _("Delete this person and all their plans")
 
     def save(self, form):
         services.person_delete(person=self.plan.person, actor=self.request.user)
 
-    def get_success_url(self):
+    def get_success_url(self) -> str:
         return reverse("plan_builder:plan_list")
 
-    def success_message(self):
+    def success_message(self) -> str:
         return _("Everything held about the person has been deleted. The audit log records that.")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -40,7 +42,7 @@ class PersonEditView(PlanFormView):
     def get_instance(self):
         return self.plan.person
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "teams": teams_of(self.request.user)}
 
     def save(self, form):
@@ -53,7 +55,7 @@ class PersonEditView(PlanFormView):
 
 
 class PlanSectionEditView(PlanFormView):
-    def load_objects(self, request, **kwargs):
+    def load_objects(self, request: HttpRequest, **kwargs: Any) -> None:
         super().load_objects(request, **kwargs)
         found = section_form(kwargs["section"])
         if found is None:
@@ -62,7 +64,7 @@ class PlanSectionEditView(PlanFormView):
         self.form_class = self.section_form.form_class
         self.section_anchor = section.anchor
 
-    def get_page_title(self):
+    def get_page_title(self) -> str:
         return self.section_form.title
 
     def get_instance(self):
@@ -83,7 +85,7 @@ class RowMixin:
 
     goal: Goal | None = None
 
-    def load_objects(self, request, **kwargs):
+    def load_objects(self, request: HttpRequest, **kwargs: Any) -> None:
         super().load_objects(request, **kwargs)
         found = row_kind(kwargs["kind"])
         if found is None:
@@ -101,14 +103,14 @@ class RowMixin:
                 if getattr(self.row, name) != value:
                     raise Http404("Not in this list")
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
         if self.kind.model is Attachment:
             kwargs["plan"] = self.plan
             kwargs["is_service"] = self.row.kind == AttachmentKind.SERVICE
         return kwargs
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["goal"] = self.goal
         return context
@@ -117,12 +119,12 @@ class RowMixin:
 class PlanRowCreateView(RowMixin, PlanFormView):
     submit_label = gettext_lazy("Add and return to the plan")
 
-    def load_objects(self, request, **kwargs):
+    def load_objects(self, request: HttpRequest, **kwargs: Any) -> None:
         super().load_objects(request, **kwargs)
         if not self.kind.can_add or (self.kind.belongs_to_goal and self.goal is None):
             raise Http404("Cannot add here")
 
-    def get_page_title(self):
+    def get_page_title(self) -> str:
         return self.kind.add_title
 
     def get_instance(self):
@@ -144,12 +146,12 @@ class PlanRowCreateView(RowMixin, PlanFormView):
             expected_revision=None,
         )
 
-    def success_message(self):
+    def success_message(self) -> str:
         return _("Added.")
 
 
 class PlanRowEditView(RowMixin, PlanFormView):
-    def get_page_title(self):
+    def get_page_title(self) -> str:
         return self.kind.edit_title
 
     def get_instance(self):
@@ -170,17 +172,17 @@ class PlanRowDeleteView(RowMixin, PlanFormView):
     form_class = None
     submit_label = gettext_lazy("Yes, remove it")
 
-    def load_objects(self, request, **kwargs):
+    def load_objects(self, request: HttpRequest, **kwargs: Any) -> None:
         super().load_objects(request, **kwargs)
         self.form_class = forms.RemoveForm
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {"revision": self.plan.edit_revision}
 
-    def get_page_title(self):
+    def get_page_title(self) -> str:
         return _("Remove this from the plan?")
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["row"] = self.row
         return context
@@ -193,7 +195,7 @@ class PlanRowDeleteView(RowMixin, PlanFormView):
             expected_revision=self.expected_revision(form),
         )
 
-    def success_message(self):
+    def success_message(self) -> str:
         return _("Removed.")
 
 
@@ -214,7 +216,7 @@ class AttachSearchView(PlanMixin, TemplateView):
 
     template_name = "plan_builder/attach_search.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         attachables = registry.all()
         if not attachables:
@@ -259,7 +261,7 @@ class AttachView(PlanFormView):
     submit_label = gettext_lazy("Add to the plan")
     section_anchor = "attachments"
 
-    def load_objects(self, request, **kwargs):
+    def load_objects(self, request: HttpRequest, **kwargs: Any) -> None:
         super().load_objects(request, **kwargs)
         self.attachable = registry.get(kwargs["attachable_key"])
         self.item = (
@@ -275,26 +277,26 @@ class AttachView(PlanFormView):
                 _("That item cannot be added: it is not published, or plans cannot hold it."),
             )
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if self.item is None:
             return redirect("plan_builder:attach_search", plan_id=self.plan.pk)
         return super().get(request, *args, **kwargs)
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if self.item is None:
             return redirect("plan_builder:attach_search", plan_id=self.plan.pk)
         return super().post(request, *args, **kwargs)
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
         kwargs["plan"] = self.plan
         kwargs["is_service"] = self.attachable.kind == AttachmentKind.SERVICE
         return kwargs
 
-    def get_page_title(self):
+    def get_page_title(self) -> str:
         return _("Add “%(title)s” to the plan") % {"title": self.attachable.get_title(self.item)}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(
             attachable=self.attachable,
@@ -325,5 +327,5 @@ class AttachView(PlanFormView):
             form.add_error(None, str(refusal))
             raise InvalidForm from refusal
 
-    def success_message(self):
+    def success_message(self) -> str:
         return _("Added to the plan.")

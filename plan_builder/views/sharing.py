@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime, time
+from typing import Any
 
 from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -25,7 +27,7 @@ class ShareLinksView(PlanMixin, TemplateView):
 
     template_name = "plan_builder/share.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.setdefault(
             "form",
@@ -43,7 +45,7 @@ class ShareLinksView(PlanMixin, TemplateView):
         )
         return context
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         form = forms.ShareLinkForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
@@ -67,7 +69,7 @@ class ShareLinksView(PlanMixin, TemplateView):
 
 
 class StopSharingView(PlanMixin, View):
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         share_link = get_object_or_404(
             ShareLink, pk=kwargs["share_link_id"], person=self.plan.person
         )
