@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from plan_builder.models import (
     ABOUT_ME_FIELDS,
@@ -107,7 +107,7 @@ def contact_point(system: str, value: str, *, preferred: bool = False) -> dict:
     return {"system": system, "value": value, "rank": 1 if preferred else None}
 
 
-def user_name(user: AbstractBaseUser | None) -> str:
+def user_name(user: User | None) -> str:
     if user is None:
         return ""
     return user.get_full_name() or user.get_username()

@@ -4,7 +4,7 @@ sent after the session ended comes back filled in after signing in again (views.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -19,6 +19,16 @@ from django.views.generic import TemplateView
 from plan_builder.services import PlanEditConflict, PlanNotEditable
 from plan_builder.views.base import PlanMixin
 from plan_builder.views.session import take_draft
+
+if TYPE_CHECKING:
+    from django import forms
+    from django.http import QueryDict
+
+    from plan_builder.views.base import PractitionerRequiredMixin
+
+    _KeptFormBase = PractitionerRequiredMixin
+else:
+    _KeptFormBase = object
 
 SECTION_TAG = "plan-section-"  # a message's extra tag naming the section it is about
 
@@ -43,15 +53,19 @@ def section_message(request) -> tuple[list, dict | None]:
     return page_messages, saved
 
 
-class RestoresKeptFormMixin:
+class RestoresKeptFormMixin(_KeptFormBase):
     """Opening the form gives back, once, what was typed into it in this browser before the
     session ended, exactly as sent and not yet saved: the page asks them to check it and
     press save, and the edit revision it carries still catches a change made meanwhile."""
 
     keeps_draft = True
 
+    if TYPE_CHECKING:
+
+        def get_form(self, data: QueryDict | None = None) -> forms.BaseForm: ...
+
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        kept = take_draft(request) if self.keeps_draft else None
+        kept = take_draft(self.request) if self.keeps_draft else None
         if kept is None:
             return super().get(request, *args, **kwargs)
         context = self.get_context_data(form=self.get_form(kept), restored_draft=True)

@@ -31,7 +31,7 @@ class PlanFhirView(PlanMixin, View):
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         bundle = plan_bundle(self.plan, base_url=request.build_absolute_uri("/"))
         audit_record(
-            actor=request.user, action=AuditAction.EXPORT, plan=self.plan, detail="FHIR export"
+            actor=self.request.user, action=AuditAction.EXPORT, plan=self.plan, detail="FHIR export"
         )
         return JsonResponse(bundle, content_type=FHIR_CONTENT_TYPE, json_dumps_params=PRETTY)
 
@@ -55,7 +55,7 @@ class PersonExportView(PlanMixin, View):
         else:
             data = person_export_data(person)
         audit_record(
-            actor=request.user,
+            actor=self.request.user,
             action=AuditAction.EXPORT,
             plan=self.plan,
             detail=f"Exported everything held ({export_format})",

@@ -74,7 +74,7 @@ class MyPlanView(PlanMixin, TemplateView):
         with translation.override(copy_language(self.plan.person)):
             response = super().get(request, *args, **kwargs).render()
         services.audit_record(
-            actor=request.user, action=AuditAction.VIEW, plan=self.plan, detail="Printed view"
+            actor=self.request.user, action=AuditAction.VIEW, plan=self.plan, detail="Printed view"
         )
         return response
 
@@ -86,7 +86,7 @@ class MyPlanPdfView(PlanMixin, View):
         context = my_plan_context(self.plan, show_nhs_number=True, pdf_url="")
         response = pdf_response(context)
         services.audit_record(
-            actor=request.user, action=AuditAction.EXPORT, plan=self.plan, detail="PDF"
+            actor=self.request.user, action=AuditAction.EXPORT, plan=self.plan, detail="PDF"
         )
         return response
 

@@ -90,7 +90,7 @@ class PlanCreateView(RestoresKeptFormMixin, PractitionerRequiredMixin, TemplateV
         person = form.save(commit=False)
         person.team = form.cleaned_data["team"]
         plan = services.plan_create(
-            actor=request.user,
+            actor=self.request.user,
             person=person,
             review_due=form.cleaned_data["review_due"],
             review_responsible=form.cleaned_data["review_responsible"],

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from math import ceil
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.conf import settings
 from django.contrib import messages
@@ -25,6 +25,16 @@ from django.views import View
 from plan_builder import conf, services
 from plan_builder.models import Plan, Team
 from plan_builder.selectors import is_practitioner
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    class SignedInRequest(HttpRequest):
+        """A request whose user has signed in: what the plan views handle (for type checking
+        only)."""
+
+        user: User
+
 
 SESSION_KEY = "plan_builder_form_drafts"
 MAX_DRAFTS_PER_SESSION = 10
@@ -114,7 +124,7 @@ def keep_signed_out_post(request: HttpRequest, *, plan_id: int | None) -> bool:
     return True
 
 
-def take_draft(request: HttpRequest) -> QueryDict | None:
+def take_draft(request: SignedInRequest) -> QueryDict | None:
     """The form data kept for this page in this browser, if the signed-in user may have it:
     given back once, then gone."""
     tokens = request.session.get(SESSION_KEY)
@@ -140,7 +150,8 @@ def settle_drafts_after_sign_in(request: HttpRequest) -> None:
     tokens = request.session.get(SESSION_KEY)
     if tokens:
         request.session[SESSION_KEY] = services.form_draft_discard_unreadable(
-            tokens=tokens, actor=request.user
+            tokens=tokens,
+            actor=cast("User", request.user),  # signed in just now
         )
 
 

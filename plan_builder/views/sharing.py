@@ -54,7 +54,7 @@ class ShareLinksView(PlanMixin, TemplateView):
         )
         _share_link, token = services.share_link_create(
             plan=self.plan,
-            actor=request.user,
+            actor=self.request.user,
             label=form.cleaned_data["label"],
             expires_at=expires_at,
         )
@@ -73,6 +73,6 @@ class StopSharingView(PlanMixin, View):
         share_link = get_object_or_404(
             ShareLink, pk=kwargs["share_link_id"], person=self.plan.person
         )
-        services.share_link_revoke(plan=self.plan, actor=request.user, share_link=share_link)
+        services.share_link_revoke(plan=self.plan, actor=self.request.user, share_link=share_link)
         messages.success(request, _("That link has stopped working."))
         return redirect("plan_builder:share", plan_id=self.plan.pk)
