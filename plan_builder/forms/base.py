@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django import forms
 from django.db import models
@@ -23,6 +23,11 @@ from django_stubs_ext import StrOrPromise
 
 from plan_builder.conf import add_months, max_review_months
 from plan_builder.fields import DateField
+
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,7 @@ def months_from_today(months: int) -> Callable[[], date]:
     return lambda: add_months(timezone.localdate(), months)
 
 
-def plan_formfield(db_field: models.Field, **kwargs) -> forms.Field | None:
+def plan_formfield(db_field: models.Field[Any, Any], **kwargs: Any) -> forms.Field | None:
     """Model fields as the plan forms show them: a date is three boxes."""
     if type(db_field) is models.DateField:
         return db_field.formfield(form_class=DateField, **kwargs)
@@ -57,7 +62,7 @@ def speak_of(field: forms.Field, wording: Wording) -> None:
     name = str(wording.name or field.label)
     # Messages that Django formats with a validator's params: a % in the name stays a %.
     escaped = name.replace("%", "%%")
-    messages = {
+    messages: dict[str, StrOrPromise] = {
         "null_characters_not_allowed": gettext(
             "%(name)s has a hidden character that cannot be saved. Type it again rather than "
             "pasting it"
@@ -79,7 +84,7 @@ def speak_of(field: forms.Field, wording: Wording) -> None:
     field.error_messages.update(messages)
     if isinstance(field, DateField):
         field.name = name
-    field.when_needed = wording.when_needed
+    setattr(field, "when_needed", wording.when_needed)  # noqa: B010 (not a Field attribute)
 
 
 def offer_no_blank_choice(field: forms.ChoiceField) -> None:
@@ -93,7 +98,7 @@ def offer_no_blank_choice(field: forms.ChoiceField) -> None:
         ]
 
 
-class NHSFormMixin:
+class NHSFormMixin(_FormBase):
     """Error messages from the form's `wording` (field name -> Wording), no blank radios, and
     `error_links`: a link to show beside a field's error ("Go to their plan")."""
 
@@ -121,7 +126,7 @@ class PlanFormMixin(NHSFormMixin):
 
     not_saved: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, *args, revision: int | None = None, **kwargs):
+    def __init__(self, *args: Any, revision: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["revision"] = forms.IntegerField(
             widget=forms.HiddenInput, initial=revision, required=False

@@ -6,12 +6,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
+from django_stubs_ext import StrOrPromise
 
 from plan_builder import forms, services
 from plan_builder.models import AuditAction, AuditEvent
@@ -66,7 +67,7 @@ class PlanListView(PractitionerRequiredMixin, TemplateView):
 class PlanCreateView(RestoresKeptFormMixin, PractitionerRequiredMixin, TemplateView):
     template_name = "plan_builder/form_page.html"
 
-    def get_form(self, data=None):
+    def get_form(self, data: QueryDict | None = None) -> forms.NewPlanForm:
         return forms.NewPlanForm(data, teams=teams_of(self.request.user))
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -139,7 +140,7 @@ class StartReviewView(PlanFormView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return self.nothing_to_review() or super().post(request, *args, **kwargs)
 
-    def nothing_to_review(self):
+    def nothing_to_review(self) -> HttpResponse | None:
         """A plan with nothing in it yet: say so, rather than make an empty version."""
         if has_something_to_review(plan_detail(self.plan)):
             return None
@@ -158,7 +159,7 @@ class StartReviewView(PlanFormView):
         )
         return context
 
-    def save(self, form):
+    def save(self, form: Any) -> None:
         services.plan_start_review(
             plan=self.plan,
             actor=self.request.user,
@@ -203,10 +204,10 @@ class PersonDeleteView(PlanFormView):
     def get_form_kwargs(self) -> dict[str, Any]:
         return {"person": self.plan.person}
 
-    def get_page_title(self) -> str:
+    def get_page_title(self) -> StrOrPromise:
         return _("Delete this person and all their plans")
 
-    def save(self, form):
+    def save(self, form: Any) -> None:
         services.person_delete(person=self.plan.person, actor=self.request.user)
 
     def get_success_url(self) -> str:

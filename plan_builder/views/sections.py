@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
+from django_stubs_ext import StrOrPromise
 
 from plan_builder import forms, services
 from plan_builder.content_languages import default_content_language, marked
-from plan_builder.models import Attachment, Goal
-from plan_builder.registry import AttachmentKind, registry
+from plan_builder.models import Attachment, Goal, Person, Plan
+from plan_builder.registry import AttachmentKind, PlanAttachable, registry
 from plan_builder.sections import row_kind, section_form
 from plan_builder.selectors import (
     attached_item_keys,
@@ -30,6 +32,11 @@ from plan_builder.validators import full_text_words, search_words
 from plan_builder.views.base import PlanMixin
 from plan_builder.views.editing import InvalidForm, PlanFormView
 
+if TYPE_CHECKING:
+    _RowBase = PlanFormView
+else:
+    _RowBase = object
+
 MAX_SEARCH_LENGTH = 200
 ATTACH_RESULTS_PER_PAGE = 10
 
@@ -39,13 +46,13 @@ class PersonEditView(PlanFormView):
     page_title = gettext_lazy("The person's details")
     section_anchor = "person"
 
-    def get_instance(self):
+    def get_instance(self) -> Person:
         return self.plan.person
 
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "teams": teams_of(self.request.user)}
 
-    def save(self, form):
+    def save(self, form: Any) -> None:
         services.person_update(
             plan=self.plan,
             actor=self.request.user,
@@ -64,13 +71,13 @@ class PlanSectionEditView(PlanFormView):
         self.form_class = self.section_form.form_class
         self.section_anchor = section.anchor
 
-    def get_page_title(self) -> str:
+    def get_page_title(self) -> StrOrPromise:
         return self.section_form.title
 
-    def get_instance(self):
+    def get_instance(self) -> Plan:
         return self.plan
 
-    def save(self, form):
+    def save(self, form: Any) -> None:
         services.plan_update(
             plan=self.plan,
             actor=self.request.user,
@@ -80,7 +87,7 @@ class PlanSectionEditView(PlanFormView):
         )
 
 
-class RowMixin:
+class RowMixin(_RowBase):
     """Resolves the URL's kind, goal and row, each only within this plan."""
 
     goal: Goal | None = None
@@ -124,16 +131,16 @@ class PlanRowCreateView(RowMixin, PlanFormView):
         if not self.kind.can_add or (self.kind.belongs_to_goal and self.goal is None):
             raise Http404("Cannot add here")
 
-    def get_page_title(self) -> str:
+    def get_page_title(self) -> StrOrPromise:
         return self.kind.add_title
 
-    def get_instance(self):
-        instance = self.kind.model(**self.kind.fixed_values)
+    def get_instance(self) -> models.Model:
+        instance: Any = self.kind.model(**self.kind.fixed_values)
         if self.goal is not None:
             instance.goal = self.goal
         return instance
 
-    def save(self, form):
+    def save(self, form: Any) -> None:
         item = form.save(commit=False)
         for name, value in self.kind.fixed_values.items():
             setattr(item, name, value)
@@ -151,13 +158,13 @@ class PlanRowCreateView(RowMixin, PlanFormView):
 
 
 class PlanRowEditView(RowMixin, PlanFormView):
-    def get_page_title(self) -> str:
+    def get_page_title(self) -> StrOrPromise:
         return self.kind.edit_title
 
-    def get_instance(self):
+    def get_instance(self) -> models.Model:
         return self.row
 
-    def save(self, form):
+    def save(self, form: Any) -> None:
         services.plan_item_save(
             plan=self.plan,
             actor=self.request.user,
@@ -179,7 +186,7 @@ class PlanRowDeleteView(RowMixin, PlanFormView):
     def get_form_kwargs(self) -> dict[str, Any]:
         return {"revision": self.plan.edit_revision}
 
-    def get_page_title(self) -> str:
+    def get_page_title(self) -> StrOrPromise:
         return _("Remove this from the plan?")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -187,7 +194,7 @@ class PlanRowDeleteView(RowMixin, PlanFormView):
         context["row"] = self.row
         return context
 
-    def save(self, form):
+    def save(self, form: Any) -> None:
         services.plan_item_delete(
             plan=self.plan,
             actor=self.request.user,
@@ -260,17 +267,19 @@ class AttachView(PlanFormView):
     form_class = forms.AttachmentForm
     submit_label = gettext_lazy("Add to the plan")
     section_anchor = "attachments"
+    attachable: PlanAttachable
+    item: Any
 
     def load_objects(self, request: HttpRequest, **kwargs: Any) -> None:
         super().load_objects(request, **kwargs)
-        self.attachable = registry.get(kwargs["attachable_key"])
-        self.item = (
-            self.attachable.get_available_object(kwargs["object_id"]) if self.attachable else None
-        )
-        if self.item is not None:
+        attachable = registry.get(kwargs["attachable_key"])
+        self.item = attachable.get_available_object(kwargs["object_id"]) if attachable else None
+        if attachable is not None:
+            self.attachable = attachable
+        if attachable is not None and self.item is not None:
             # Whichever version the link named, the person is given theirs.
             language = person_content_language(self.plan.person)
-            self.item = self.attachable.get_version(self.item, language)
+            self.item = attachable.get_version(self.item, language)
         else:
             messages.error(
                 request,
@@ -293,7 +302,7 @@ class AttachView(PlanFormView):
         kwargs["is_service"] = self.attachable.kind == AttachmentKind.SERVICE
         return kwargs
 
-    def get_page_title(self) -> str:
+    def get_page_title(self) -> StrOrPromise:
         return _("Add “%(title)s” to the plan") % {"title": self.attachable.get_title(self.item)}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -311,7 +320,7 @@ class AttachView(PlanFormView):
         )
         return context
 
-    def save(self, form):
+    def save(self, form: Any) -> None:
         try:
             services.attachment_create(
                 plan=self.plan,
