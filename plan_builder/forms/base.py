@@ -8,10 +8,10 @@ choice."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from django import forms
 from django.db import models
@@ -93,9 +93,9 @@ def offer_no_blank_choice(field: forms.ChoiceField) -> None:
     if isinstance(field, forms.ModelChoiceField):
         field.empty_label = None
     else:
-        field.choices = [
-            (value, label) for value, label in field.choices if value not in ("", None)
-        ]
+        # Read back, choices are the normalised list; django-stubs types them as any input.
+        choices = cast("Iterable[tuple[Any, Any]]", field.choices)
+        field.choices = [(value, label) for value, label in choices if value not in ("", None)]
 
 
 class NHSFormMixin(_FormBase):
@@ -111,7 +111,7 @@ class NHSFormMixin(_FormBase):
         for name, field in self.fields.items():
             speak_of(field, wording.get(name, Wording()))
             if isinstance(field.widget, forms.RadioSelect):
-                offer_no_blank_choice(field)
+                offer_no_blank_choice(cast(forms.ChoiceField, field))
 
     def get_wording(self) -> dict[str, Wording]:
         return self.wording
@@ -150,7 +150,7 @@ def validate_review_date(value: date) -> date:
     return value
 
 
-def validate_not_in_future(value: date | None, message: str) -> date | None:
+def validate_not_in_future(value: date | None, message: StrOrPromise) -> date | None:
     if value and value > timezone.localdate():
         raise forms.ValidationError(message)
     return value
