@@ -1,3 +1,7 @@
+from collections.abc import Sequence
+from typing import Any
+
+from django.apps import AppConfig
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
@@ -5,7 +9,9 @@ from plan_builder.registry import PlanAttachable, registry
 
 
 @checks.register()
-def check_plan_attachables(app_configs, **kwargs):
+def check_plan_attachables(
+    app_configs: Sequence[AppConfig] | None, **kwargs: Any
+) -> list[checks.CheckMessage]:
     """Fail at start-up, not on a practitioner's tablet, when a registration is incomplete."""
     try:
         attachables = registry.populate()

@@ -27,8 +27,8 @@ class AuditAction(models.TextChoices):
     DRAFT_DISCARDED = "draft-discarded", _("Discarded a kept form")
 
 
-class AuditEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> int:
         # Deleting a person or user nulls their links; nothing else may rewrite history.
         if set(kwargs) - {"actor", "plan", "person"}:
             raise PermissionError("Audit events cannot be changed.")

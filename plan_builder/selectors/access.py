@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -21,6 +21,7 @@ from plan_builder.models import (
     Team,
     TeamMembership,
 )
+from plan_builder.models.plans import PlanQuerySet
 from plan_builder.validators import normalise_nhs_number
 
 REVIEW_DUE_SOON_DAYS = 28
@@ -40,7 +41,7 @@ def is_team_lead(user: User, team_id: int) -> bool:
     return TeamMembership.objects.filter(user=user, team_id=team_id, is_lead=True).exists()
 
 
-def plans_visible_to(user: User) -> QuerySet[Plan]:
+def plans_visible_to(user: User) -> PlanQuerySet:
     if not user.is_authenticated:
         return Plan.objects.none()
     team_ids = TeamMembership.objects.filter(user=user).values("team_id")
@@ -86,7 +87,7 @@ def plan_with_nhs_number(
     return plans.select_related("person").order_by("person__full_name", "pk").first()
 
 
-def plan_row(*, plan: Plan, model, pk: int):
+def plan_row(*, plan: Plan, model: type[Model], pk: int) -> Model:
     """A goal, contact, action, rating or attachment of this plan, or 404 for anything else,
     however the id was made up."""
     if model in (Action, GoalRating):

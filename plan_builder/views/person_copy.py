@@ -4,7 +4,7 @@ token is the only key; anything wrong with it is the same friendly 404."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -72,7 +72,7 @@ class MyPlanView(PlanMixin, TemplateView):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         with translation.override(copy_language(self.plan.person)):
-            response = super().get(request, *args, **kwargs).render()
+            response = cast(TemplateResponse, super().get(request, *args, **kwargs)).render()
         services.audit_record(
             actor=self.request.user, action=AuditAction.VIEW, plan=self.plan, detail="Printed view"
         )
@@ -91,7 +91,7 @@ class MyPlanPdfView(PlanMixin, View):
         return response
 
 
-def shared_link_not_found(request) -> TemplateResponse:
+def shared_link_not_found(request: HttpRequest) -> TemplateResponse:
     return TemplateResponse(request, NOT_FOUND_TEMPLATE, status=404)
 
 
