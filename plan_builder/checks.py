@@ -17,7 +17,7 @@ def check_plan_attachables(
         attachables = registry.populate()
     except ImproperlyConfigured as error:
         return [checks.Error(str(error), id="plan_builder.E001")]
-    errors = []
+    errors: list[checks.CheckMessage] = []
     for attachable in attachables.values():
         missing = [
             name

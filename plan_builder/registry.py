@@ -207,7 +207,7 @@ class PlanAttachable:
         key = self.item_key_field
         matching = self.apply_filters(rows, selected).values(key)
         items = self.get_item_queryset(language).filter(**{f"{key}__in": matching})
-        ordering = [*(items.query.order_by or self.model._meta.ordering), "pk"]
+        ordering = [*(items.query.order_by or self.model._meta.ordering or ()), "pk"]
         if relevance:
             places = [
                 When(**{key: item_key}, then=Value(n)) for n, item_key in enumerate(relevance)

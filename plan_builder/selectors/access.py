@@ -4,6 +4,7 @@ signed-in user's teams, so a plan outside them is simply not found."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TypeVar
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -87,13 +88,16 @@ def plan_with_nhs_number(
     return plans.select_related("person").order_by("person__full_name", "pk").first()
 
 
-def plan_row(*, plan: Plan, model: type[Model], pk: int) -> Model:
+_Row = TypeVar("_Row", bound=Model)
+
+
+def plan_row(*, plan: Plan, model: type[_Row], pk: int) -> _Row:
     """A goal, contact, action, rating or attachment of this plan, or 404 for anything else,
     however the id was made up."""
     if model in (Action, GoalRating):
-        rows = model.objects.filter(goal__plan=plan)
+        rows = model._default_manager.filter(goal__plan=plan)
     else:
-        rows = model.objects.filter(plan=plan)
+        rows = model._default_manager.filter(plan=plan)
     row = rows.filter(pk=pk).first()
     if row is None:
         raise Http404("No such item in this plan")

@@ -160,7 +160,7 @@ def plan_item_delete(
         audit_record(actor=actor, action=AuditAction.CHANGE, plan=plan, detail=detail)
 
 
-def _next_sort_order(model: type[models.Model], plan: Plan) -> int:
+def _next_sort_order(model: type[Contact | Statement | Goal | Attachment], plan: Plan) -> int:
     last = model.objects.filter(plan=plan).aggregate(last=models.Max("sort_order"))["last"]
     return 0 if last is None else last + 1
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -17,7 +17,7 @@ from django_stubs_ext import StrOrPromise
 from plan_builder import forms, services
 from plan_builder.content_languages import default_content_language, marked
 from plan_builder.models import Attachment, Goal, Person, Plan
-from plan_builder.registry import AttachmentKind, PlanAttachable, registry
+from plan_builder.registry import AttachableFilter, AttachmentKind, PlanAttachable, registry
 from plan_builder.sections import row_kind, section_form
 from plan_builder.selectors import (
     attached_item_keys,
@@ -33,6 +33,8 @@ from plan_builder.views.base import PlanMixin
 from plan_builder.views.editing import InvalidForm, PlanFormView
 
 if TYPE_CHECKING:
+    from plan_builder.services.plans import PlanRow
+
     _RowBase = PlanFormView
 else:
     _RowBase = object
@@ -91,6 +93,7 @@ class RowMixin(_RowBase):
     """Resolves the URL's kind, goal and row, each only within this plan."""
 
     goal: Goal | None = None
+    row: PlanRow
 
     def load_objects(self, request: HttpRequest, **kwargs: Any) -> None:
         super().load_objects(request, **kwargs)
@@ -114,7 +117,7 @@ class RowMixin(_RowBase):
         kwargs = super().get_form_kwargs()
         if self.kind.model is Attachment:
             kwargs["plan"] = self.plan
-            kwargs["is_service"] = self.row.kind == AttachmentKind.SERVICE
+            kwargs["is_service"] = cast(Attachment, self.row).kind == AttachmentKind.SERVICE
         return kwargs
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -206,7 +209,7 @@ class PlanRowDeleteView(RowMixin, PlanFormView):
         return _("Removed.")
 
 
-def selected_filters(query: QueryDict, filters) -> dict[str, list[str]]:
+def selected_filters(query: QueryDict, filters: list[AttachableFilter]) -> dict[str, list[str]]:
     """Only values the filter offers: a made-up value is ignored, not an error."""
     selected = {}
     for attachable_filter in filters:
