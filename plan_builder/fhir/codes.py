@@ -38,7 +38,8 @@ REFERRAL_CODE = ("3457005", "Patient referral")
 ATTAINMENT_TEXT = "Goal attainment rating"
 SATISFACTION_TEXT = "Goal satisfaction rating"
 
-GOAL_LIFECYCLE = {
+# Keyed by the choices, read with the stored value (a plain str).
+GOAL_LIFECYCLE: dict[str, str] = {
     GoalStatus.ACTIVE: "active",
     GoalStatus.ACHIEVED: "completed",
     GoalStatus.ON_HOLD: "on-hold",
@@ -52,20 +53,20 @@ GOAL_ACHIEVEMENT_DISPLAY = {
     "achieved": "Achieved",
     "not-achieved": "Not Achieved",
 }
-ACTION_STATUS = {
+ACTION_STATUS: dict[str, str] = {
     ActionStatus.PLANNED: "not-started",
     ActionStatus.IN_PROGRESS: "in-progress",
     ActionStatus.DONE: "completed",
     ActionStatus.DECLINED: "cancelled",
 }
-REFERRAL_STATUS = {
+REFERRAL_STATUS: dict[str, str] = {
     ReferralStatus.NOT_SENT: "draft",
     ReferralStatus.SENT: "active",
     ReferralStatus.ACCEPTED: "active",
     ReferralStatus.DECLINED: "revoked",
     ReferralStatus.COMPLETED: "completed",
 }
-CONSENT_STATUS = {
+CONSENT_STATUS: dict[str, str] = {
     ConsentToShare.YES: "active",
     ConsentToShare.NO: "rejected",
     ConsentToShare.NOT_ASKED: "proposed",
