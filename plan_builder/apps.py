@@ -9,5 +9,5 @@ class PlanBuilderConfig(AppConfig):
     name = "plan_builder"
     verbose_name = _("Plan builder")
 
-    def ready(self):
+    def ready(self) -> None:
         from plan_builder import checks  # noqa: F401 - registers the system check

@@ -1,3 +1,7 @@
+from collections.abc import Sequence
+from typing import Any
+
+from django.apps import AppConfig
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
@@ -5,13 +9,15 @@ from plan_builder.registry import PlanAttachable, registry
 
 
 @checks.register()
-def check_plan_attachables(app_configs, **kwargs):
+def check_plan_attachables(
+    app_configs: Sequence[AppConfig] | None, **kwargs: Any
+) -> list[checks.CheckMessage]:
     """Fail at start-up, not on a practitioner's tablet, when a registration is incomplete."""
     try:
         attachables = registry.populate()
     except ImproperlyConfigured as error:
         return [checks.Error(str(error), id="plan_builder.E001")]
-    errors = []
+    errors: list[checks.CheckMessage] = []
     for attachable in attachables.values():
         missing = [
             name

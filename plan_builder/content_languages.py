@@ -51,7 +51,9 @@ def is_right_to_left(code: str) -> bool:
 
 
 def _same_language(code: str, other: str | None) -> bool:
-    return bool(other) and code.split("-")[0].lower() == other.split("-")[0].lower()
+    if not other:
+        return False
+    return code.split("-")[0].lower() == other.split("-")[0].lower()
 
 
 def language_attributes(code: str) -> SafeString:

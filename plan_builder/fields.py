@@ -15,9 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from plan_builder.validators import ascii_digits
 
@@ -91,14 +93,14 @@ class DateInputWidget(forms.MultiWidget):
 
     template_name = "plan_builder/widgets/date_input.html"
 
-    def __init__(self, attrs=None):
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(
             {part: forms.TextInput(attrs={"inputmode": "numeric"}) for part in DATE_PARTS},
             attrs,
         )
         self.widgets_names = [f"-{part}" for part in DATE_PARTS]
 
-    def decompress(self, value):
+    def decompress(self, value: Any) -> list[str | None]:
         if isinstance(value, str) and value:
             try:
                 value = date.fromisoformat(value)
@@ -108,7 +110,7 @@ class DateInputWidget(forms.MultiWidget):
             return [str(value.day), str(value.month), str(value.year)]
         return [None, None, None]
 
-    def get_context(self, name, value, attrs):
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         attrs = dict(attrs or {})
         error_parts = set(attrs.pop(ERROR_PARTS, ()))
         # The fieldset carries the hint and error; each box has only its own label.
@@ -147,8 +149,8 @@ class DateField(forms.MultiValueField):
         *,
         name: str = "",
         example: date | Callable[[], date] = date(1984, 3, 15),
-        **kwargs,
-    ):
+        **kwargs: Any,
+    ) -> None:
         kwargs.pop("max_length", None)
         super().__init__(
             tuple(forms.CharField(required=False) for _part in DATE_PARTS),
@@ -170,7 +172,7 @@ class DateField(forms.MultiValueField):
         template = INCOMPLETE_MESSAGES[parts] if code == "incomplete" else self.error_messages[code]
         return str(template) % {"name": self.name or self.label}
 
-    def clean(self, value):
+    def clean(self, value: Any) -> date | None:
         found, problem = read_date(value)
         if problem is not None and problem.code == "empty":
             if self.required:
@@ -183,11 +185,11 @@ class DateField(forms.MultiValueField):
         self.run_validators(found)
         return found
 
-    def compress(self, data_list):
+    def compress(self, data_list: Any) -> date | None:
         found, _problem = read_date(data_list)
         return found
 
-    def parts_in_error(self, value) -> tuple[str, ...]:
+    def parts_in_error(self, value: Any) -> tuple[str, ...]:
         """The boxes to highlight when the field has an error: those at fault when the typing
         is incomplete or not a date, all three when the date itself is refused."""
         _found, problem = read_date(value)
@@ -199,7 +201,9 @@ class DateField(forms.MultiValueField):
 class ScaleWidget(forms.RadioSelect):
     """Radios 1 to 10 in a row, with words for the lowest and highest."""
 
-    def __init__(self, *, low: str, high: str, attrs=None):
+    def __init__(
+        self, *, low: StrOrPromise, high: StrOrPromise, attrs: dict[str, Any] | None = None
+    ) -> None:
         super().__init__(attrs)
         self.low = low
         self.high = high
@@ -209,7 +213,9 @@ class ScaleField(forms.TypedChoiceField):
     """A score from 1 to `points` as radios, the words `low` and `high` tied to its ends.
     Cleans to an int, or None when optional and not chosen."""
 
-    def __init__(self, *, low: str, high: str, points: int = 10, **kwargs):
+    def __init__(
+        self, *, low: StrOrPromise, high: StrOrPromise, points: int = 10, **kwargs: Any
+    ) -> None:
         kwargs.pop("max_value", None)
         kwargs.pop("min_value", None)
         super().__init__(

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from django.conf import settings
 from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 ANOTHER_LANGUAGE = "other"
 """Stored when the language is not in the list; the person's words say which it is."""
@@ -21,7 +22,7 @@ ANOTHER_LANGUAGE = "other"
 
 class Language(NamedTuple):
     code: str  # BCP 47
-    name: str  # in English, marked for translation
+    name: StrOrPromise  # in English, marked for translation
     own_name: str = ""  # as its speakers write it ("" when the same as in English)
 
 

@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language, get_language_bidi, gettext
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 TEMPLATE = "plan_builder/my_plan.html"
 STYLESHEETS = ("plan_builder/my_plan.css", "plan_builder/my_plan_pdf.css")
@@ -67,11 +67,11 @@ class FontFilesOnly(URLFetcher):
     """Fetches nothing but the stylesheet's own font files, from disk: a link in a plan must
     never make the server fetch anything."""
 
-    def __init__(self, font_directory: Path):
+    def __init__(self, font_directory: Path) -> None:
         super().__init__(allowed_protocols=("file",))
         self.font_directory = font_directory.resolve()
 
-    def fetch(self, url, headers=None):
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         path = Path(url2pathname(urlsplit(url).path)).resolve()
         if path.parent != self.font_directory or path.suffix not in FONT_SUFFIXES:
             raise ValueError(f"The PDF may not fetch {url}")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import contextlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
@@ -59,7 +59,11 @@ class PlanAttachable:
     implement the methods that raise NotImplementedError; the system check names any that
     are missing."""
 
-    model: type[models.Model] | None = None
+    if TYPE_CHECKING:
+        # Every registered attachable has one: the registry refuses a subclass without it.
+        model: type[models.Model]
+    else:
+        model = None
     kind: AttachmentKind = AttachmentKind.INFORMATION
     required_methods = ("get_queryset", "get_title", "get_summary", "get_url")
 
@@ -96,7 +100,7 @@ class PlanAttachable:
     def get_phone(self, obj: Any) -> str:
         return ""
 
-    def search(self, queryset: models.QuerySet, query: str) -> Iterable[Any]:
+    def search(self, queryset: models.QuerySet, query: str) -> models.QuerySet | Sequence[Any]:
         """The items of `queryset` that match the words, best first: Wagtail search results,
         or a filtered queryset (anything that can be sliced). `queryset` is `get_queryset()`
         as it is (a search engine filters only on its index's FilterFields); the filters are
@@ -203,7 +207,7 @@ class PlanAttachable:
         key = self.item_key_field
         matching = self.apply_filters(rows, selected).values(key)
         items = self.get_item_queryset(language).filter(**{f"{key}__in": matching})
-        ordering = [*(items.query.order_by or self.model._meta.ordering), "pk"]
+        ordering = [*(items.query.order_by or self.model._meta.ordering or ()), "pk"]
         if relevance:
             places = [
                 When(**{key: item_key}, then=Value(n)) for n, item_key in enumerate(relevance)

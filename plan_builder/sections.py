@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.db import models
 from django.utils.translation import gettext, gettext_lazy
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
     from plan_builder.selectors.detail import PlanDetail
+    from plan_builder.services.plans import PlanRow
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class RowKind:
     /plans/<id>/<slug>/add/ (or under a goal, for rows that belong to one)."""
 
     slug: str
-    model: type[models.Model]
+    model: type[PlanRow]
     form_class: type[forms.PlanFormMixin]
     add_title: StrOrPromise
     edit_title: StrOrPromise
@@ -116,7 +117,9 @@ def plan_field_lines(*names: str) -> Callable[[PlanDetail], dict[str, str]]:
     def lines(detail: PlanDetail) -> dict[str, str]:
         plan = detail.plan
         return {
-            str(Plan._meta.get_field(name).verbose_name).capitalize(): str(
+            str(
+                cast("models.Field[Any, Any]", Plan._meta.get_field(name)).verbose_name
+            ).capitalize(): str(
                 getattr(plan, f"get_{name}_display", lambda n=name: getattr(plan, n))()
             )
             for name in names
@@ -172,7 +175,10 @@ def attachment_lines(detail: PlanDetail) -> dict[str, str]:
 # copied with the plan itself.
 
 
-def copy_rows_of(model: type[Contact] | type[Statement]) -> Callable[[ReviewCopy], None]:
+_CopiedRow = TypeVar("_CopiedRow", Contact, Statement)
+
+
+def copy_rows_of(model: type[_CopiedRow]) -> Callable[[ReviewCopy], None]:
     def copy_rows(review: ReviewCopy) -> None:
         rows = list(model.objects.filter(plan_id=review.from_plan_id))
         for row in rows:
@@ -214,7 +220,9 @@ def copy_attachments(review: ReviewCopy) -> None:
     for attachment in attachments:
         attachment.pk = None
         attachment.plan = review.to_plan
-        attachment.goal = review.goals.get(attachment.goal_id)
+        attachment.goal = (
+            review.goals.get(attachment.goal_id) if attachment.goal_id is not None else None
+        )
     Attachment.objects.bulk_create(attachments)
 
 

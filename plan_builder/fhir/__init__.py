@@ -77,8 +77,8 @@ def _plan_resources(ids: RowIds, plan: Plan, *, previous_in_bundle: bool) -> lis
         resources.append(goal_resource(ids, view, patient))
         resources += [rating_observation(ids, rating, patient) for rating in view.ratings]
     resources += [document_reference_resource(ids, view, patient) for view in detail.resources]
-    for view in detail.services:
-        resources.append(organization_resource(ids, view))
-        if is_referral(view.attachment):
-            resources.append(service_request_resource(ids, view.attachment, patient))
+    for service in detail.services:
+        resources.append(organization_resource(ids, service))
+        if is_referral(service.attachment):
+            resources.append(service_request_resource(ids, service.attachment, patient))
     return resources

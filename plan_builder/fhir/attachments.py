@@ -29,7 +29,7 @@ def document_reference_resource(
 ) -> DocumentReference:
     """The resource as shown to the person: in their language where it is written in it."""
     attachment = view.attachment
-    urls = [url for url in dict.fromkeys([view.url, view.external_url]) if url]
+    urls: list[str | None] = [url for url in dict.fromkeys([view.url, view.external_url]) if url]
     content = {"title": view.title, "language": view.language or None}
     return DocumentReference(
         id=ids.id("DocumentReference", attachment.pk),

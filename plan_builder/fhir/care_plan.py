@@ -3,6 +3,9 @@ each rating."""
 
 from __future__ import annotations
 
+from typing import Any, cast
+
+from django.db import models
 from fhir.resources.R4B.careplan import CarePlan
 from fhir.resources.R4B.goal import Goal as FhirGoal
 from fhir.resources.R4B.observation import Observation
@@ -63,7 +66,7 @@ def care_plan_resource(
         goal=[ids.ref("Goal", view.goal.pk) for view in detail.goals],
         activity=activity,
         note=texts(*_plan_notes(detail)),
-        replaces=[_previous_version(ids, plan, in_bundle=previous_in_bundle)]
+        replaces=[_previous_version(ids, plan.replaces_id, in_bundle=previous_in_bundle)]
         if plan.replaces_id
         else None,
         supportingInfo=[
@@ -82,20 +85,22 @@ def _care_plan_status(plan: Plan) -> str:
     return "active" if plan.is_agreed else "draft"
 
 
-def _previous_version(ids: RowIds, plan: Plan, *, in_bundle: bool) -> dict:
+def _previous_version(ids: RowIds, replaces_id: int, *, in_bundle: bool) -> dict:
     """A single-version export does not hold the earlier version, so it names it by
     identifier: a receiver would try to resolve a `urn:uuid:` reference inside the bundle."""
     if in_bundle:
-        return ids.ref("CarePlan", plan.replaces_id)
-    return {
-        "identifier": {"system": URI_IDENTIFIER, "value": ids.url("CarePlan", plan.replaces_id)}
-    }
+        return ids.ref("CarePlan", replaces_id)
+    return {"identifier": {"system": URI_IDENTIFIER, "value": ids.url("CarePlan", replaces_id)}}
+
+
+def _field_label(name: str) -> str:
+    return str(cast("models.Field[Any, Any]", Plan._meta.get_field(name)).verbose_name).capitalize()
 
 
 def _plan_notes(detail: PlanDetail) -> list[str]:
     plan = detail.plan
     notes = [
-        f"{str(Plan._meta.get_field(name).verbose_name).capitalize()}: {getattr(plan, name)}"
+        f"{_field_label(name)}: {getattr(plan, name)}"
         for name in NOTE_FIELDS
         if getattr(plan, name)
     ]
@@ -107,13 +112,13 @@ def _plan_notes(detail: PlanDetail) -> list[str]:
         notes.append(f"About me was written{written_with}{written_on}")
     notes += [f"Strength: {statement.text}" for statement in detail.strengths]
     notes += [f"Need or concern: {statement.text}" for statement in detail.needs]
-    if plan.is_agreed:
+    if plan.is_agreed and plan.agreed_on is not None:
         notes.append(f"Agreed by {agreed_by_words(plan)} on {plan.agreed_on.isoformat()}")
     return notes
 
 
 def _action_activity(ids: RowIds, action: Action) -> dict:
-    activity = {
+    activity: dict[str, Any] = {
         "detail": {
             "status": ACTION_STATUS[action.status],
             "description": action.description,
@@ -180,9 +185,8 @@ def goal_resource(ids: RowIds, view: GoalView, patient: dict) -> FhirGoal:
 
 def _achievement_status(view: GoalView) -> dict:
     """Achieved and stopped goals say so; otherwise the last two ratings show the trend."""
-    code = {GoalStatus.ACHIEVED: "achieved", GoalStatus.STOPPED: "not-achieved"}.get(
-        view.goal.status
-    )
+    ended: dict[str, str] = {GoalStatus.ACHIEVED: "achieved", GoalStatus.STOPPED: "not-achieved"}
+    code = ended.get(view.goal.status)
     if code is None:
         recent = [rating.attainment for rating in view.ratings[-2:]]
         if len(recent) < 2:

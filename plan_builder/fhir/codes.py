@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from plan_builder.models import (
     ABOUT_ME_FIELDS,
@@ -38,7 +38,8 @@ REFERRAL_CODE = ("3457005", "Patient referral")
 ATTAINMENT_TEXT = "Goal attainment rating"
 SATISFACTION_TEXT = "Goal satisfaction rating"
 
-GOAL_LIFECYCLE = {
+# Keyed by the choices, read with the stored value (a plain str).
+GOAL_LIFECYCLE: dict[str, str] = {
     GoalStatus.ACTIVE: "active",
     GoalStatus.ACHIEVED: "completed",
     GoalStatus.ON_HOLD: "on-hold",
@@ -52,20 +53,20 @@ GOAL_ACHIEVEMENT_DISPLAY = {
     "achieved": "Achieved",
     "not-achieved": "Not Achieved",
 }
-ACTION_STATUS = {
+ACTION_STATUS: dict[str, str] = {
     ActionStatus.PLANNED: "not-started",
     ActionStatus.IN_PROGRESS: "in-progress",
     ActionStatus.DONE: "completed",
     ActionStatus.DECLINED: "cancelled",
 }
-REFERRAL_STATUS = {
+REFERRAL_STATUS: dict[str, str] = {
     ReferralStatus.NOT_SENT: "draft",
     ReferralStatus.SENT: "active",
     ReferralStatus.ACCEPTED: "active",
     ReferralStatus.DECLINED: "revoked",
     ReferralStatus.COMPLETED: "completed",
 }
-CONSENT_STATUS = {
+CONSENT_STATUS: dict[str, str] = {
     ConsentToShare.YES: "active",
     ConsentToShare.NO: "rejected",
     ConsentToShare.NOT_ASKED: "proposed",
@@ -107,7 +108,7 @@ def contact_point(system: str, value: str, *, preferred: bool = False) -> dict:
     return {"system": system, "value": value, "rank": 1 if preferred else None}
 
 
-def user_name(user: AbstractBaseUser | None) -> str:
+def user_name(user: User | None) -> str:
     if user is None:
         return ""
     return user.get_full_name() or user.get_username()

@@ -165,7 +165,7 @@ def consent_resource(ids: RowIds, plan: Plan, patient: dict) -> Consent:
     )
 
 
-def _consent_giver(plan: Plan, patient: dict) -> dict:
+def _consent_giver(plan: Plan, patient: dict) -> dict | None:
     if plan.agreed_by == AgreedBy.PERSON:
         return patient
     return display_only(agreed_by_words(plan))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
@@ -43,7 +44,7 @@ class ShareLinkForm(NHSFormMixin, forms.Form):
         ),
     }
 
-    def clean_expires_on(self):
+    def clean_expires_on(self) -> date:
         value = self.cleaned_data["expires_on"]
         today = timezone.localdate()
         latest = today + timedelta(days=share_link_max_days())
@@ -68,11 +69,11 @@ class PersonDeleteForm(NHSFormMixin, forms.Form):
         )
     }
 
-    def __init__(self, *args, person: Person, **kwargs):
+    def __init__(self, *args: Any, person: Person, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.person = person
 
-    def clean_confirm_name(self):
+    def clean_confirm_name(self) -> str:
         value = self.cleaned_data["confirm_name"]
         if value.strip().casefold() != self.person.full_name.strip().casefold():
             raise forms.ValidationError(_("The name does not match. Nothing has been deleted."))
@@ -89,7 +90,7 @@ class SignInForm(NHSFormMixin, AuthenticationForm):
         "password": Wording(required=_("Enter your password")),
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        username = self.fields["username"]
+        username = cast(forms.CharField, self.fields["username"])
         username.validators.append(MaxLengthValidator(username.max_length))

@@ -8,10 +8,10 @@ choice."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from django import forms
 from django.db import models
@@ -19,9 +19,15 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from plan_builder.conf import add_months, max_review_months
 from plan_builder.fields import DateField
+
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
 
 
 @dataclass(frozen=True)
@@ -33,8 +39,8 @@ class Wording:
     for a list or radios, when what was sent is not one of the choices. `when_needed` marks a
     field needed only with certain other answers: it is not labelled "(optional)"."""
 
-    name: str = ""
-    required: str = ""
+    name: StrOrPromise = ""
+    required: StrOrPromise = ""
     when_needed: bool = False
 
 
@@ -43,7 +49,7 @@ def months_from_today(months: int) -> Callable[[], date]:
     return lambda: add_months(timezone.localdate(), months)
 
 
-def plan_formfield(db_field: models.Field, **kwargs) -> forms.Field | None:
+def plan_formfield(db_field: models.Field[Any, Any], **kwargs: Any) -> forms.Field | None:
     """Model fields as the plan forms show them: a date is three boxes."""
     if type(db_field) is models.DateField:
         return db_field.formfield(form_class=DateField, **kwargs)
@@ -56,7 +62,7 @@ def speak_of(field: forms.Field, wording: Wording) -> None:
     name = str(wording.name or field.label)
     # Messages that Django formats with a validator's params: a % in the name stays a %.
     escaped = name.replace("%", "%%")
-    messages = {
+    messages: dict[str, StrOrPromise] = {
         "null_characters_not_allowed": gettext(
             "%(name)s has a hidden character that cannot be saved. Type it again rather than "
             "pasting it"
@@ -78,7 +84,7 @@ def speak_of(field: forms.Field, wording: Wording) -> None:
     field.error_messages.update(messages)
     if isinstance(field, DateField):
         field.name = name
-    field.when_needed = wording.when_needed
+    setattr(field, "when_needed", wording.when_needed)  # noqa: B010 (not a Field attribute)
 
 
 def offer_no_blank_choice(field: forms.ChoiceField) -> None:
@@ -87,25 +93,25 @@ def offer_no_blank_choice(field: forms.ChoiceField) -> None:
     if isinstance(field, forms.ModelChoiceField):
         field.empty_label = None
     else:
-        field.choices = [
-            (value, label) for value, label in field.choices if value not in ("", None)
-        ]
+        # Read back, choices are the normalised list; django-stubs types them as any input.
+        choices = cast("Iterable[tuple[Any, Any]]", field.choices)
+        field.choices = [(value, label) for value, label in choices if value not in ("", None)]
 
 
-class NHSFormMixin:
+class NHSFormMixin(_FormBase):
     """Error messages from the form's `wording` (field name -> Wording), no blank radios, and
     `error_links`: a link to show beside a field's error ("Go to their plan")."""
 
     wording: ClassVar[dict[str, Wording]] = {}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.error_links: dict[str, tuple[str, str]] = {}
         wording = self.get_wording()
         for name, field in self.fields.items():
             speak_of(field, wording.get(name, Wording()))
             if isinstance(field.widget, forms.RadioSelect):
-                offer_no_blank_choice(field)
+                offer_no_blank_choice(cast(forms.ChoiceField, field))
 
     def get_wording(self) -> dict[str, Wording]:
         return self.wording
@@ -120,7 +126,7 @@ class PlanFormMixin(NHSFormMixin):
 
     not_saved: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, *args, revision: int | None = None, **kwargs):
+    def __init__(self, *args: Any, revision: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["revision"] = forms.IntegerField(
             widget=forms.HiddenInput, initial=revision, required=False
@@ -144,7 +150,7 @@ def validate_review_date(value: date) -> date:
     return value
 
 
-def validate_not_in_future(value: date | None, message: str) -> date | None:
+def validate_not_in_future(value: date | None, message: StrOrPromise) -> date | None:
     if value and value > timezone.localdate():
         raise forms.ValidationError(message)
     return value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, cast
 
 from django import forms
 from django.db import models
@@ -72,19 +73,21 @@ class PersonForm(PlanFormMixin, forms.ModelForm):
         ),
     }
 
-    def __init__(self, *args, teams: models.QuerySet[Team], **kwargs):
+    def __init__(self, *args: Any, teams: models.QuerySet[Team], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.teams = teams
         stored = self.instance.preferred_language if self.instance.pk else ""
-        self.fields["preferred_language"].choices = language_choices(keep=stored)
+        cast(forms.ChoiceField, self.fields["preferred_language"]).choices = language_choices(
+            keep=stored
+        )
 
-    def clean_date_of_birth(self):
+    def clean_date_of_birth(self) -> date | None:
         born = self.cleaned_data.get("date_of_birth")
         if born and born < date(1900, 1, 1):
             raise forms.ValidationError(_("Enter a date of birth after 1 January 1900."))
         return validate_not_in_future(born, _("Enter a date of birth in the past"))
 
-    def clean_nhs_number(self):
+    def clean_nhs_number(self) -> str:
         value = self.cleaned_data.get("nhs_number", "")
         number = normalise_nhs_number(value) if value else ""
         recorded = plan_with_nhs_number(
@@ -102,8 +105,9 @@ class PersonForm(PlanFormMixin, forms.ModelForm):
             )
         return number
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        # A model form's clean() gives back cleaned_data; the stubs allow None for any form.
+        cleaned = cast("dict[str, Any]", super().clean())
         language = cleaned.get("preferred_language")
         other = cleaned.get("preferred_language_other", "")
         if language == ANOTHER_LANGUAGE and not other:
@@ -136,9 +140,9 @@ class NewPlanForm(PersonForm):
         "team": Wording(required=_("Choose the team the plan belongs to")),
     }
 
-    def __init__(self, *args, teams, **kwargs):
+    def __init__(self, *args: Any, teams: models.QuerySet[Team], **kwargs: Any) -> None:
         super().__init__(*args, teams=teams, **kwargs)
-        self.fields["team"].queryset = teams
+        cast(forms.ModelChoiceField, self.fields["team"]).queryset = teams
         if not self.is_bound:
             self.fields["review_due"].initial = add_months(
                 timezone.localdate(), max_review_months()

@@ -4,12 +4,13 @@ was given, and removing a row."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from plan_builder.fields import ScaleField, read_date
+from plan_builder.fields import DateField, ScaleField, read_date
 from plan_builder.forms.base import (
     PlanFormMixin,
     Wording,
@@ -62,7 +63,7 @@ class StatementForm(PlanFormMixin, forms.ModelForm):
         fields = ["text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
-    def get_wording(self):
+    def get_wording(self) -> dict[str, Wording]:
         if self.instance.kind == StatementKind.NEED:
             return {
                 "text": Wording(
@@ -111,9 +112,9 @@ class GoalForm(PlanFormMixin, forms.ModelForm):
         "target_date": Wording(name=_("The date you hope to do this by")),
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["target_date"].example = months_from_today(3)
+        cast(DateField, self.fields["target_date"]).example = months_from_today(3)
         if not self.is_bound or self.target_date_typed_in_the_past() is None:
             del self.fields["keep_past_target_date"]
 
@@ -128,8 +129,9 @@ class GoalForm(PlanFormMixin, forms.ModelForm):
             return typed
         return None
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        # A model form's clean() gives back cleaned_data; the stubs allow None for any form.
+        cleaned = cast("dict[str, Any]", super().clean())
         if (
             "keep_past_target_date" in self.fields
             and "target_date" not in self.errors
@@ -169,15 +171,15 @@ class GoalRatingForm(PlanFormMixin, forms.ModelForm):
         "satisfaction": Wording(required=_("Choose how happy they are with it, from 1 to 10")),
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["rated_on"].example = months_from_today(-1)
+        cast(DateField, self.fields["rated_on"]).example = months_from_today(-1)
         # In self.initial, not the field's initial: a new rating's empty rated_on is already in
         # self.initial (from the unsaved instance) and would hide the field's.
         if not self.is_bound and not self.instance.pk and not self.initial.get("rated_on"):
             self.initial["rated_on"] = timezone.localdate()
 
-    def clean_rated_on(self):
+    def clean_rated_on(self) -> date | None:
         return validate_not_in_future(
             self.cleaned_data.get("rated_on"),
             _("The date of the rating must be today or in the past"),
@@ -210,9 +212,9 @@ class ActionForm(PlanFormMixin, forms.ModelForm):
         "confidence": Wording(required=_("Choose how confident the person feels, from 1 to 10")),
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["due_date"].example = months_from_today(3)
+        cast(DateField, self.fields["due_date"]).example = months_from_today(3)
 
 
 class AttachmentForm(PlanFormMixin, forms.ModelForm):
@@ -236,14 +238,15 @@ class AttachmentForm(PlanFormMixin, forms.ModelForm):
         ),
     }
 
-    def __init__(self, *args, plan: Plan, is_service: bool, **kwargs):
+    def __init__(self, *args: Any, plan: Plan, is_service: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["goal"].queryset = Goal.objects.filter(plan=plan)
-        self.fields["goal"].empty_label = _("Not for one goal in particular")
+        goal = cast(forms.ModelChoiceField, self.fields["goal"])
+        goal.queryset = Goal.objects.filter(plan=plan)
+        goal.empty_label = _("Not for one goal in particular")
         if is_service:
             self.fields["support_type"].required = True
-            self.fields["support_type"].choices = SupportType.choices
-            self.fields["referral_status"].choices = [
+            cast(forms.ChoiceField, self.fields["support_type"]).choices = SupportType.choices
+            cast(forms.ChoiceField, self.fields["referral_status"]).choices = [
                 ("", _("Not referred")),
                 *ReferralStatus.choices,
             ]
@@ -253,8 +256,9 @@ class AttachmentForm(PlanFormMixin, forms.ModelForm):
             del self.fields["support_type"]
             del self.fields["referral_status"]
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        # A model form's clean() gives back cleaned_data; the stubs allow None for any form.
+        cleaned = cast("dict[str, Any]", super().clean())
         if cleaned.get("support_type") == SupportType.REFERRED and not cleaned.get(
             "referral_status"
         ):

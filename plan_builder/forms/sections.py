@@ -3,6 +3,9 @@ the review date, and starting a review."""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -40,11 +43,11 @@ class AboutMeForm(PlanFormMixin, forms.ModelForm):
         "about_me_written_on": Wording(name=_("The date it was written")),
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["about_me_written_on"].example = months_from_today(-1)
+        cast(DateField, self.fields["about_me_written_on"]).example = months_from_today(-1)
 
-    def clean_about_me_written_on(self):
+    def clean_about_me_written_on(self) -> date | None:
         return validate_not_in_future(
             self.cleaned_data.get("about_me_written_on"),
             _("The date it was written must be today or in the past"),
@@ -117,18 +120,19 @@ class AgreementForm(PlanFormMixin, forms.ModelForm):
         ),
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agreed_on"].example = months_from_today(-1)
+        cast(DateField, self.fields["agreed_on"]).example = months_from_today(-1)
 
-    def clean_agreed_on(self):
+    def clean_agreed_on(self) -> date | None:
         return validate_not_in_future(
             self.cleaned_data.get("agreed_on"),
             _("The date agreed must be today or in the past"),
         )
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        # A model form's clean() gives back cleaned_data; the stubs allow None for any form.
+        cleaned = cast("dict[str, Any]", super().clean())
         given = [name for name in AGREED_FIELDS if cleaned.get(name)]
         if given and len(given) < len(AGREED_FIELDS):
             for name in AGREED_FIELDS:
@@ -145,11 +149,11 @@ class ReviewDateForm(PlanFormMixin, forms.ModelForm):
 
     wording = REVIEW_WORDING
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["review_due"].example = months_from_today(6)
+        cast(DateField, self.fields["review_due"]).example = months_from_today(6)
 
-    def clean_review_due(self):
+    def clean_review_due(self) -> date:
         return validate_review_date(self.cleaned_data["review_due"])
 
 

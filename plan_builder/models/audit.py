@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -25,8 +27,8 @@ class AuditAction(models.TextChoices):
     DRAFT_DISCARDED = "draft-discarded", _("Discarded a kept form")
 
 
-class AuditEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> int:
         # Deleting a person or user nulls their links; nothing else may rewrite history.
         if set(kwargs) - {"actor", "plan", "person"}:
             raise PermissionError("Audit events cannot be changed.")
@@ -58,13 +60,13 @@ class AuditEvent(models.Model):
     class Meta:
         ordering = ["-at", "-pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.actor_name} {self.get_action_display()} plan {self.plan_ref} at {self.at}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise PermissionError("Audit events cannot be changed.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("Audit events cannot be deleted.")

@@ -27,5 +27,5 @@ class FormDraft(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(db_index=True)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Form draft {self.pk} for {self.path}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -65,10 +67,10 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("people")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.full_name
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.nhs_number:
             self.nhs_number = normalise_nhs_number(self.nhs_number)
         super().save(*args, **kwargs)

@@ -4,6 +4,8 @@ contingency plan, agreement and consent, the review). Each review makes a new `P
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -47,11 +49,11 @@ class ConsentToShare(models.TextChoices):
     NO = "no", _("No")
 
 
-class PlanQuerySet(models.QuerySet):
-    def current(self):
+class PlanQuerySet(models.QuerySet["Plan"]):
+    def current(self) -> PlanQuerySet:
         return self.filter(is_current=True)
 
-    def for_teams(self, teams):
+    def for_teams(self, teams: models.QuerySet[Team] | Iterable[Team]) -> PlanQuerySet:
         return self.filter(person__team__in=teams)
 
 
@@ -162,7 +164,7 @@ class Plan(models.Model):
             models.UniqueConstraint(fields=["person", "version"], name="unique_plan_version"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Plan for {self.person} (version {self.version})"
 
     @property
@@ -173,7 +175,7 @@ class Plan(models.Model):
     def is_agreed(self) -> bool:
         return bool(self.agreed_on and self.agreed_by)
 
-    def clean(self):
+    def clean(self) -> None:
         if self.agreed_by == AgreedBy.BEST_INTERESTS and not self.best_interests_note:
             raise ValidationError(
                 {

@@ -3,12 +3,15 @@ their ratings and actions, and what was given to the person."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from plan_builder.models.plans import Plan
 from plan_builder.models.text import SHORT_TEXT
@@ -16,7 +19,7 @@ from plan_builder.registry import AttachmentKind
 from plan_builder.validators import validate_phone_number
 
 
-def one_to_ten(verbose_name: str, **kwargs) -> models.PositiveSmallIntegerField:
+def one_to_ten(verbose_name: StrOrPromise, **kwargs: Any) -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(
         verbose_name,
         validators=[MinValueValidator(1), MaxValueValidator(10)],
@@ -62,7 +65,7 @@ class Contact(PlanItem):
     class Meta(PlanItem.Meta):
         verbose_name = _("contact")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
     @property
@@ -91,7 +94,7 @@ class Statement(PlanItem):
     class Meta(PlanItem.Meta):
         verbose_name = _("strength or need")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.text
 
 
@@ -124,7 +127,7 @@ class Goal(PlanItem):
     class Meta(PlanItem.Meta):
         verbose_name = _("goal")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.description
 
 
@@ -144,7 +147,7 @@ class GoalRating(models.Model):
         ordering = ["rated_on", "pk"]
         verbose_name = _("goal rating")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return _("Rating of %(date)s: %(attainment)s out of 10") % {
             "date": date_format(self.rated_on, "j E Y"),
             "attainment": self.attainment,
@@ -175,7 +178,7 @@ class Action(models.Model):
         ordering = ["pk"]
         verbose_name = _("action")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.description
 
 
@@ -240,7 +243,7 @@ class Attachment(PlanItem):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
     @property

@@ -32,5 +32,5 @@ class ShareLink(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.label

@@ -47,7 +47,7 @@ class Team(ClusterableModel):
         verbose_name = _("plan team")
         verbose_name_plural = _("plan teams")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
     @admin.display(description=_("members"))
@@ -78,5 +78,5 @@ class TeamMembership(models.Model):
             models.UniqueConstraint(fields=["team", "user"], name="unique_team_membership")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user} in {self.team}"

@@ -4,10 +4,11 @@ signed-in user's teams, so a plan outside them is simply not found."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TypeVar
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Q, QuerySet
+from django.contrib.auth.models import User
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -21,33 +22,34 @@ from plan_builder.models import (
     Team,
     TeamMembership,
 )
+from plan_builder.models.plans import PlanQuerySet
 from plan_builder.validators import normalise_nhs_number
 
 REVIEW_DUE_SOON_DAYS = 28
 
 
-def teams_of(user: AbstractBaseUser) -> QuerySet[Team]:
+def teams_of(user: User) -> QuerySet[Team]:
     if not user.is_authenticated:
         return Team.objects.none()
     return Team.objects.filter(memberships__user=user)
 
 
-def is_practitioner(user: AbstractBaseUser) -> bool:
+def is_practitioner(user: User) -> bool:
     return user.is_authenticated and TeamMembership.objects.filter(user=user).exists()
 
 
-def is_team_lead(user: AbstractBaseUser, team_id: int) -> bool:
+def is_team_lead(user: User, team_id: int) -> bool:
     return TeamMembership.objects.filter(user=user, team_id=team_id, is_lead=True).exists()
 
 
-def plans_visible_to(user: AbstractBaseUser) -> QuerySet[Plan]:
+def plans_visible_to(user: User) -> PlanQuerySet:
     if not user.is_authenticated:
         return Plan.objects.none()
     team_ids = TeamMembership.objects.filter(user=user).values("team_id")
     return Plan.objects.filter(person__team_id__in=team_ids)
 
 
-def plan_for_user(*, user: AbstractBaseUser, plan_id: int, current_only: bool = False) -> Plan:
+def plan_for_user(*, user: User, plan_id: int, current_only: bool = False) -> Plan:
     plans = plans_visible_to(user).select_related("person", "person__team", "lead_practitioner")
     if current_only:
         plans = plans.current()
@@ -57,7 +59,7 @@ def plan_for_user(*, user: AbstractBaseUser, plan_id: int, current_only: bool = 
     return plan
 
 
-def form_draft_readable_by(draft: FormDraft, user: AbstractBaseUser) -> bool:
+def form_draft_readable_by(draft: FormDraft, user: User) -> bool:
     """Whether a kept form may be given back to `user`: only to someone who could read the
     plan it belongs to (or, for a new plan, a member of the team it was started in). That is
     any member of the team, not only whoever typed it: a colleague signing in on the same
@@ -86,13 +88,16 @@ def plan_with_nhs_number(
     return plans.select_related("person").order_by("person__full_name", "pk").first()
 
 
-def plan_row(*, plan: Plan, model, pk: int):
+_Row = TypeVar("_Row", bound=Model)
+
+
+def plan_row(*, plan: Plan, model: type[_Row], pk: int) -> _Row:
     """A goal, contact, action, rating or attachment of this plan, or 404 for anything else,
     however the id was made up."""
     if model in (Action, GoalRating):
-        rows = model.objects.filter(goal__plan=plan)
+        rows = model._default_manager.filter(goal__plan=plan)
     else:
-        rows = model.objects.filter(plan=plan)
+        rows = model._default_manager.filter(plan=plan)
     row = rows.filter(pk=pk).first()
     if row is None:
         raise Http404("No such item in this plan")
@@ -111,7 +116,7 @@ class ReviewFilter:
 
 
 def plan_list(
-    *, user: AbstractBaseUser, scope: str, review: str, query: str, today: date | None = None
+    *, user: User, scope: str, review: str, query: str, today: date | None = None
 ) -> QuerySet[Plan]:
     """Current plans for the practitioner's list, soonest review first."""
     today = today or timezone.localdate()
@@ -139,7 +144,7 @@ def plan_list(
     return plans
 
 
-def review_counts(*, user: AbstractBaseUser, today: date | None = None) -> dict[str, int]:
+def review_counts(*, user: User, today: date | None = None) -> dict[str, int]:
     today = today or timezone.localdate()
     plans = plans_visible_to(user).current()
     return {

@@ -3,6 +3,7 @@ person's own words."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,7 +53,7 @@ def attached_item_keys(detail: PlanDetail, attachable: PlanAttachable) -> set[st
 
 
 def items_to_attach(
-    attachable: PlanAttachable, content_objects, *, attached_keys: set[str]
+    attachable: PlanAttachable, content_objects: Iterable[Any], *, attached_keys: set[str]
 ) -> list[ItemToAttach]:
     """What the search page lists for each item: one query for their other languages."""
     content_objects = list(content_objects)

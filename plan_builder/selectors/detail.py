@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, QuerySet
@@ -60,7 +61,7 @@ class AttachmentView:
 
     @classmethod
     def as_published(
-        cls, attachment: Attachment, attachable: PlanAttachable, content_object
+        cls, attachment: Attachment, attachable: PlanAttachable, content_object: Any
     ) -> AttachmentView:
         return cls(
             attachment=attachment,

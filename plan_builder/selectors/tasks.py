@@ -11,6 +11,7 @@ from datetime import date
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_lazy, ngettext
+from django_stubs_ext import StrOrPromise
 
 from plan_builder.models import ABOUT_ME_FIELDS, CONTINGENCY_FIELDS, ConsentToShare, Plan
 from plan_builder.selectors.detail import PlanDetail
@@ -21,7 +22,7 @@ class TaskStatus:
     """A section's status as the NHS.UK task list shows it: finished ones as plain text,
     the rest as a coloured tag."""
 
-    label: str
+    label: StrOrPromise
     is_done: bool = False
     tag_class: str = ""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 from wagtail import hooks
@@ -25,7 +25,7 @@ class AttachmentRefused(Exception):
 def attachment_create(
     *,
     plan: Plan,
-    actor: AbstractBaseUser,
+    actor: User,
     attachable_key: str,
     object_id: str,
     reason: str = "",

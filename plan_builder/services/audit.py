@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from plan_builder.models import (
     AuditAction,
@@ -19,7 +19,7 @@ SIGNED_OUT = "Signed out"  # the audit log's name for a request nobody was signe
 
 def audit_record(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     action: AuditAction,
     plan: Plan | None = None,
     person: Person | None = None,

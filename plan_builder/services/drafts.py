@@ -7,7 +7,7 @@ import secrets
 from collections.abc import Mapping, Sequence
 from datetime import timedelta
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -69,9 +69,7 @@ def form_draft_keep(
     return token
 
 
-def form_draft_take(
-    *, token: str, path: str, actor: AbstractBaseUser
-) -> dict[str, list[str]] | None:
+def form_draft_take(*, token: str, path: str, actor: User) -> dict[str, list[str]] | None:
     """Give back, once, what was kept under `token` for the form at `path`, when `actor` may
     read the plan it belongs to; a draft they may not read is deleted and nothing is said.
     Taking it deletes it, so the same typing is never given back twice."""
@@ -90,7 +88,7 @@ def form_draft_take(
     return json.loads(draft.data)
 
 
-def form_draft_discard_unreadable(*, tokens: Sequence[str], actor: AbstractBaseUser) -> list[str]:
+def form_draft_discard_unreadable(*, tokens: Sequence[str], actor: User) -> list[str]:
     """Right after a sign-in on a browser holding drafts: delete each one the person who signed
     in may not read, and return the tokens still worth keeping."""
     kept = []
@@ -119,7 +117,7 @@ def _form_draft_remove(*, token: str, path: str) -> FormDraft | None:
     return draft if deleted else None
 
 
-def _audit_discarded(draft: FormDraft, actor: AbstractBaseUser) -> None:
+def _audit_discarded(draft: FormDraft, actor: User) -> None:
     audit_record(
         actor=actor,
         action=AuditAction.DRAFT_DISCARDED,

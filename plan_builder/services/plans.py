@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -36,7 +36,7 @@ class PlanNotEditable(Exception):
     """Earlier versions are a record of what was agreed; only the current one changes."""
 
 
-def _claim_edit(*, plan: Plan, actor: AbstractBaseUser, expected_revision: int | None) -> None:
+def _claim_edit(*, plan: Plan, actor: User, expected_revision: int | None) -> None:
     """Raise the plan's edit revision, or refuse when it moved since the form was opened.
 
     One conditional UPDATE, so two saves racing each other cannot both win."""
@@ -57,7 +57,7 @@ def _claim_edit(*, plan: Plan, actor: AbstractBaseUser, expected_revision: int |
 
 def plan_create(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     person: Person,
     review_due: date,
     review_responsible: str = "",
@@ -80,7 +80,7 @@ def plan_create(
 def plan_update(
     *,
     plan: Plan,
-    actor: AbstractBaseUser,
+    actor: User,
     expected_revision: int | None,
     values: Mapping[str, Any],
     section: str,
@@ -98,7 +98,7 @@ def plan_update(
 def person_update(
     *,
     plan: Plan,
-    actor: AbstractBaseUser,
+    actor: User,
     expected_revision: int | None,
     values: Mapping[str, Any],
 ) -> Person:
@@ -124,7 +124,7 @@ def _describe(item: PlanRow) -> str:
 def plan_item_save(
     *,
     plan: Plan,
-    actor: AbstractBaseUser,
+    actor: User,
     item: PlanRow,
     expected_revision: int | None,
 ) -> PlanRow:
@@ -149,7 +149,7 @@ def plan_item_save(
 def plan_item_delete(
     *,
     plan: Plan,
-    actor: AbstractBaseUser,
+    actor: User,
     item: PlanRow,
     expected_revision: int | None,
 ) -> None:
@@ -160,7 +160,7 @@ def plan_item_delete(
         audit_record(actor=actor, action=AuditAction.CHANGE, plan=plan, detail=detail)
 
 
-def _next_sort_order(model: type[models.Model], plan: Plan) -> int:
+def _next_sort_order(model: type[Contact | Statement | Goal | Attachment], plan: Plan) -> int:
     last = model.objects.filter(plan=plan).aggregate(last=models.Max("sort_order"))["last"]
     return 0 if last is None else last + 1
 
@@ -168,7 +168,7 @@ def _next_sort_order(model: type[models.Model], plan: Plan) -> int:
 def plan_start_review(
     *,
     plan: Plan,
-    actor: AbstractBaseUser,
+    actor: User,
     review_type: ReviewType,
     review_due: date,
 ) -> Plan:
@@ -205,7 +205,7 @@ def plan_start_review(
     return new_plan
 
 
-def person_delete(*, person: Person, actor: AbstractBaseUser) -> None:
+def person_delete(*, person: Person, actor: User) -> None:
     """Erase a person and every version of their plan at their request. The audit log keeps
     that it happened, who did it and the ids, never what the plans said."""
     with transaction.atomic():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -21,7 +21,7 @@ SHARE_TOKEN_BYTES = 32  # 256 bits; the issue asks for at least 128.
 
 
 def share_link_create(
-    *, plan: Plan, actor: AbstractBaseUser, label: str, expires_at: datetime
+    *, plan: Plan, actor: User, label: str, expires_at: datetime
 ) -> tuple[ShareLink, str]:
     """Return the link and its token. The token is shown once and never stored."""
     token = secrets.token_urlsafe(SHARE_TOKEN_BYTES)
@@ -42,7 +42,7 @@ def share_link_create(
     return share_link, token
 
 
-def share_link_revoke(*, plan: Plan, actor: AbstractBaseUser, share_link: ShareLink) -> None:
+def share_link_revoke(*, plan: Plan, actor: User, share_link: ShareLink) -> None:
     with transaction.atomic():
         ShareLink.objects.filter(pk=share_link.pk, revoked_at__isnull=True).update(
             revoked_at=timezone.now()

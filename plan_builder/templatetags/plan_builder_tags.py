@@ -1,11 +1,16 @@
+from __future__ import annotations
+
 import unicodedata
+from typing import Any, cast
 
 from django import forms, template
+from django.template.context import Context
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
+from django_stubs_ext import StrOrPromise
 
 from plan_builder import content_languages
-from plan_builder.fields import ERROR_PARTS, DateInputWidget, ScaleWidget
+from plan_builder.fields import ERROR_PARTS, DateField, DateInputWidget, ScaleWidget
 from plan_builder.validators import phone_number_for_link
 
 register = template.Library()
@@ -44,13 +49,15 @@ def is_optional(bound_field: forms.BoundField) -> bool:
 
 
 @register.filter
-def hint_lines(bound_field: forms.BoundField) -> list[str]:
+def hint_lines(bound_field: forms.BoundField) -> list[StrOrPromise]:
     """The hint under the label: the help text, and for a date an example to copy. A tick
     box's help text is its own label instead."""
     kind = widget_kind(bound_field)
-    lines = [bound_field.help_text] if bound_field.help_text and kind != "checkbox" else []
+    lines: list[StrOrPromise] = (
+        [bound_field.help_text] if bound_field.help_text and kind != "checkbox" else []
+    )
     if kind == "date":
-        lines.append(bound_field.field.example_text)
+        lines.append(cast(DateField, bound_field.field).example_text)
     return lines
 
 
@@ -80,7 +87,7 @@ def error_target(bound_field: forms.BoundField) -> str:
 def date_parts_in_error(bound_field: forms.BoundField) -> tuple[str, ...]:
     if not bound_field.errors:
         return ()
-    return bound_field.field.parts_in_error(bound_field.value())
+    return cast(DateField, bound_field.field).parts_in_error(bound_field.value())
 
 
 @register.filter
@@ -96,18 +103,21 @@ def scale_ends(bound_field: forms.BoundField) -> dict[str, str]:
 
 
 @register.filter
-def nhsuk_widget(bound_field: forms.BoundField):
+def nhsuk_widget(bound_field: forms.BoundField) -> SafeString:
     """Render the widget with NHS.UK classes, its hint and error linked for screen readers.
     Autofill is off: practitioners type other people's details, never their own."""
     kind = widget_kind(bound_field)
     if kind == "date":
-        return bound_field.as_widget(
-            attrs={"autocomplete": "off", ERROR_PARTS: date_parts_in_error(bound_field)}
-        )
+        # The date widget takes the boxes in error as a tuple (fields.DateInputWidget).
+        date_attrs: dict[str, Any] = {
+            "autocomplete": "off",
+            ERROR_PARTS: date_parts_in_error(bound_field),
+        }
+        return bound_field.as_widget(attrs=date_attrs)
     css = WIDGET_CLASSES[kind]
     if bound_field.errors:
         css += f" {css}--error"
-    attrs = {"class": css, "autocomplete": "off"}
+    attrs: dict[str, Any] = {"class": css, "autocomplete": "off"}
     if ids := described_by(bound_field):
         attrs["aria-describedby"] = ids
     return bound_field.as_widget(attrs=attrs)
@@ -119,7 +129,7 @@ def tel_link(phone: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def page_query(context, number: int) -> str:
+def page_query(context: Context, number: int) -> str:
     """The current query string with another page number, so filters survive paging."""
     query = context["request"].GET.copy()
     query["page"] = number
@@ -127,7 +137,7 @@ def page_query(context, number: int) -> str:
 
 
 @register.filter
-def text_dir(value) -> str:
+def text_dir(value: object) -> str:
     """The direction of text someone typed, from its first letter that has one: English typed
     into an Urdu person's plan reads left to right, with its full stop at the end, and the
     other way round. "auto" when it has no such letter (a number, say)."""
@@ -141,7 +151,7 @@ def text_dir(value) -> str:
 
 
 @register.filter
-def typed(value):
+def typed(value: str | None) -> str | None:
     """Text someone typed, inside a sentence of the page's language: isolated, in its own
     direction."""
     if not value:
@@ -150,7 +160,7 @@ def typed(value):
 
 
 @register.filter
-def typed_paragraphs(value):
+def typed_paragraphs(value: str | None) -> str | None:
     """Several lines someone typed, as paragraphs in their own direction."""
     if not value:
         return value
@@ -159,7 +169,7 @@ def typed_paragraphs(value):
 
 
 @register.filter
-def ltr(value):
+def ltr(value: str | None) -> str | None:
     """Numbers (phone, NHS number) keep their left-to-right order inside right-to-left text:
     otherwise Urdu shows "0161 496 0000" as "0000 496 0161"."""
     if not value:
@@ -168,13 +178,13 @@ def ltr(value):
 
 
 @register.simple_tag
-def lang_attrs(code: str):
+def lang_attrs(code: str) -> SafeString:
     """` lang=".." dir=".."` for text written in `code` when the page is in another language."""
     return content_languages.language_attributes(code)
 
 
 @register.filter
-def language_names(codes: list[str]):
+def language_names(codes: list[str]) -> SafeString:
     """The languages' own names, each marked with its language: "Cymraeg, اردو"."""
     return content_languages.language_names(codes)
 
@@ -184,7 +194,7 @@ WEB_ADDRESS_LANGUAGE = "en"
 
 
 @register.filter
-def web_address(url: str):
+def web_address(url: str) -> str:
     """A web address shown as text: kept left to right inside right-to-left text, and marked
     as English on a page in another language, so a screen reader does not read it as that."""
     if not url:

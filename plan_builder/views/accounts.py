@@ -1,4 +1,6 @@
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from plan_builder.forms import SignInForm
@@ -13,7 +15,7 @@ class SignInView(auth_views.LoginView):
     redirect_authenticated_user = True
     extra_context = {"page_title": _("Sign in to the plan builder")}
 
-    def form_valid(self, form):
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
         settle_drafts_after_sign_in(self.request)
         return response

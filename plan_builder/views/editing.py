@@ -4,7 +4,13 @@ sent after the session ended comes back filled in after signing in again (views.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+from django import forms
 from django.contrib import messages
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -12,10 +18,20 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
+from django_stubs_ext import StrOrPromise
 
 from plan_builder.services import PlanEditConflict, PlanNotEditable
 from plan_builder.views.base import PlanMixin
 from plan_builder.views.session import take_draft
+
+if TYPE_CHECKING:
+    from django.contrib.messages.storage.base import Message
+
+    from plan_builder.views.base import PractitionerRequiredMixin
+
+    _KeptFormBase = PractitionerRequiredMixin
+else:
+    _KeptFormBase = object
 
 SECTION_TAG = "plan-section-"  # a message's extra tag naming the section it is about
 
@@ -24,7 +40,7 @@ class InvalidForm(Exception):
     """A service refused the data after the form validated; show the form again."""
 
 
-def section_message(request) -> tuple[list, dict | None]:
+def section_message(request: HttpRequest) -> tuple[list[Message], dict[str, str] | None]:
     """The messages waiting for the plan page, split into those for the top of the page and
     the latest one about a section (with that section's anchor). The page opens at the
     section that changed, so that is where its confirmation must be seen."""
@@ -40,15 +56,19 @@ def section_message(request) -> tuple[list, dict | None]:
     return page_messages, saved
 
 
-class RestoresKeptFormMixin:
+class RestoresKeptFormMixin(_KeptFormBase):
     """Opening the form gives back, once, what was typed into it in this browser before the
     session ended, exactly as sent and not yet saved: the page asks them to check it and
     press save, and the edit revision it carries still catches a change made meanwhile."""
 
     keeps_draft = True
 
-    def get(self, request, *args, **kwargs):
-        kept = take_draft(request) if self.keeps_draft else None
+    if TYPE_CHECKING:
+
+        def get_form(self, data: QueryDict | None = None) -> forms.BaseForm: ...
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        kept = take_draft(self.request) if self.keeps_draft else None
         if kept is None:
             return super().get(request, *args, **kwargs)
         context = self.get_context_data(form=self.get_form(kept), restored_draft=True)
@@ -57,32 +77,34 @@ class RestoresKeptFormMixin:
 
 class PlanFormView(RestoresKeptFormMixin, PlanMixin, TemplateView):
     template_name = "plan_builder/form_page.html"
-    form_class = None
-    page_title = ""
+    form_class: type[forms.BaseForm] | None = None
+    page_title: StrOrPromise = ""
     submit_label = gettext_lazy("Save and return to the plan")
     section_anchor = ""
 
-    def get_instance(self):
+    def get_instance(self) -> models.Model | None:
         return None
 
-    def get_form_kwargs(self) -> dict:
-        kwargs = {"revision": self.plan.edit_revision}
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {"revision": self.plan.edit_revision}
         instance = self.get_instance()
         if instance is not None:
             kwargs["instance"] = instance
         return kwargs
 
-    def get_form(self, data=None):
+    def get_form(self, data: QueryDict | None = None) -> forms.BaseForm:
+        if self.form_class is None:
+            raise ImproperlyConfigured(f"{type(self).__name__} has no form_class.")
         return self.form_class(data, **self.get_form_kwargs())
 
-    def get_page_title(self) -> str:
+    def get_page_title(self) -> StrOrPromise:
         return self.page_title
 
     def get_success_url(self) -> str:
         url = reverse("plan_builder:plan_detail", args=[self.plan.pk])
         return f"{url}#{self.section_anchor}" if self.section_anchor else url
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.setdefault("form", self.get_form())
         context["page_title"] = self.get_page_title()
@@ -90,16 +112,16 @@ class PlanFormView(RestoresKeptFormMixin, PlanMixin, TemplateView):
         context["cancel_url"] = self.get_success_url()
         return context
 
-    def expected_revision(self, form) -> int | None:
+    def expected_revision(self, form: Any) -> int | None:
         return form.cleaned_data.get("revision")
 
-    def save(self, form) -> None:
+    def save(self, form: Any) -> None:
         raise NotImplementedError
 
     def success_message(self) -> str:
         return _("Saved.")
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         form = self.get_form(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
@@ -118,7 +140,7 @@ class PlanFormView(RestoresKeptFormMixin, PlanMixin, TemplateView):
         messages.success(request, self.success_message(), extra_tags=extra_tags)
         return redirect(self.get_success_url())
 
-    def conflict(self, form):
+    def conflict(self, form: Any) -> HttpResponse:
         """Show the person's own words again, with the plan's newer revision, so saving
         again is a deliberate choice after reading what changed."""
         self.plan.refresh_from_db()
@@ -137,7 +159,7 @@ class PlanFormView(RestoresKeptFormMixin, PlanMixin, TemplateView):
         }
         return self.render_to_response(context, status=409)
 
-    def saved_values(self, form) -> list[tuple[str, str]]:
+    def saved_values(self, form: Any) -> list[tuple[str, str]]:
         """What is stored now, field by field, for the fields this form edits."""
         instance = self.get_instance()
         if instance is None or not getattr(instance, "pk", None):

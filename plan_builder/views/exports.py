@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.http import Http404, JsonResponse
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views import View
@@ -26,10 +28,10 @@ class PlanFhirView(PlanMixin, View):
 
     current_only = False
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         bundle = plan_bundle(self.plan, base_url=request.build_absolute_uri("/"))
         audit_record(
-            actor=request.user, action=AuditAction.EXPORT, plan=self.plan, detail="FHIR export"
+            actor=self.request.user, action=AuditAction.EXPORT, plan=self.plan, detail="FHIR export"
         )
         return JsonResponse(bundle, content_type=FHIR_CONTENT_TYPE, json_dumps_params=PRETTY)
 
@@ -41,7 +43,9 @@ class PersonExportView(PlanMixin, View):
     current_only = False
     team_lead_only = False
 
-    def get(self, request, *args, export_format: str, **kwargs):
+    def get(
+        self, request: HttpRequest, *args: Any, export_format: str, **kwargs: Any
+    ) -> HttpResponse:
         if export_format not in EXPORT_FORMATS:
             raise Http404("No such export format")
         content_type, extension = EXPORT_FORMATS[export_format]
@@ -51,7 +55,7 @@ class PersonExportView(PlanMixin, View):
         else:
             data = person_export_data(person)
         audit_record(
-            actor=request.user,
+            actor=self.request.user,
             action=AuditAction.EXPORT,
             plan=self.plan,
             detail=f"Exported everything held ({export_format})",

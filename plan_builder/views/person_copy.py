@@ -4,7 +4,9 @@ token is the only key; anything wrong with it is the same friendly 404."""
 
 from __future__ import annotations
 
-from django.http import HttpResponse
+from typing import Any, cast
+
+from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
@@ -56,7 +58,7 @@ class MyPlanView(PlanMixin, TemplateView):
     current_only = False
     template_name = TEMPLATE
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(
             my_plan_context(
@@ -68,11 +70,11 @@ class MyPlanView(PlanMixin, TemplateView):
         context["back_url"] = reverse("plan_builder:plan_detail", args=[self.plan.pk])
         return context
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         with translation.override(copy_language(self.plan.person)):
-            response = super().get(request, *args, **kwargs).render()
+            response = cast(TemplateResponse, super().get(request, *args, **kwargs)).render()
         services.audit_record(
-            actor=request.user, action=AuditAction.VIEW, plan=self.plan, detail="Printed view"
+            actor=self.request.user, action=AuditAction.VIEW, plan=self.plan, detail="Printed view"
         )
         return response
 
@@ -80,23 +82,23 @@ class MyPlanView(PlanMixin, TemplateView):
 class MyPlanPdfView(PlanMixin, View):
     current_only = False
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         context = my_plan_context(self.plan, show_nhs_number=True, pdf_url="")
         response = pdf_response(context)
         services.audit_record(
-            actor=request.user, action=AuditAction.EXPORT, plan=self.plan, detail="PDF"
+            actor=self.request.user, action=AuditAction.EXPORT, plan=self.plan, detail="PDF"
         )
         return response
 
 
-def shared_link_not_found(request) -> TemplateResponse:
+def shared_link_not_found(request: HttpRequest) -> TemplateResponse:
     return TemplateResponse(request, NOT_FOUND_TEMPLATE, status=404)
 
 
 class SharedPlanView(View):
     """No sign-in and no NHS number. share_link_open counts the use and audits it."""
 
-    def get(self, request, token: str):
+    def get(self, request: HttpRequest, token: str) -> HttpResponse:
         plan = services.share_link_open(token=token)
         if plan is None:
             return shared_link_not_found(request)
@@ -111,7 +113,7 @@ class SharedPlanView(View):
 
 
 class SharedPlanPdfView(View):
-    def get(self, request, token: str):
+    def get(self, request: HttpRequest, token: str) -> HttpResponse:
         plan = services.share_link_open(token=token)
         if plan is None:
             return shared_link_not_found(request)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
+from django_stubs_ext import StrOrPromise
 
 from plan_builder import forms, services
 from plan_builder.models import AuditAction, AuditEvent
@@ -38,7 +42,7 @@ MAX_SEARCH_LENGTH = 100
 class PlanListView(PractitionerRequiredMixin, TemplateView):
     template_name = "plan_builder/plan_list.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         scope = self.request.GET.get("show", PlanListScope.TEAM)
         if scope not in (PlanListScope.MINE, PlanListScope.TEAM):
@@ -63,10 +67,10 @@ class PlanListView(PractitionerRequiredMixin, TemplateView):
 class PlanCreateView(RestoresKeptFormMixin, PractitionerRequiredMixin, TemplateView):
     template_name = "plan_builder/form_page.html"
 
-    def get_form(self, data=None):
+    def get_form(self, data: QueryDict | None = None) -> forms.NewPlanForm:
         return forms.NewPlanForm(data, teams=teams_of(self.request.user))
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.setdefault("form", self.get_form())
         context.update(
@@ -80,14 +84,14 @@ class PlanCreateView(RestoresKeptFormMixin, PractitionerRequiredMixin, TemplateV
         )
         return context
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         form = self.get_form(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         person = form.save(commit=False)
         person.team = form.cleaned_data["team"]
         plan = services.plan_create(
-            actor=request.user,
+            actor=self.request.user,
             person=person,
             review_due=form.cleaned_data["review_due"],
             review_responsible=form.cleaned_data["review_responsible"],
@@ -102,7 +106,7 @@ class PlanDetailView(PlanMixin, TemplateView):
     template_name = "plan_builder/plan_detail.html"
     current_only = False
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         detail = plan_detail(self.plan)
         tasks = plan_tasks(detail)
@@ -130,13 +134,13 @@ class StartReviewView(PlanFormView):
     page_title = gettext_lazy("Start a review")
     submit_label = gettext_lazy("Start the review")
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return self.nothing_to_review() or super().get(request, *args, **kwargs)
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return self.nothing_to_review() or super().post(request, *args, **kwargs)
 
-    def nothing_to_review(self):
+    def nothing_to_review(self) -> HttpResponse | None:
         """A plan with nothing in it yet: say so, rather than make an empty version."""
         if has_something_to_review(plan_detail(self.plan)):
             return None
@@ -144,10 +148,10 @@ class StartReviewView(PlanFormView):
         self.page_title = gettext_lazy("There is nothing to review yet")
         return self.render_to_response(self.get_context_data())
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["intro"] = _(
             "A review makes a new version of the plan, copied from this one, for you to update "
@@ -155,7 +159,7 @@ class StartReviewView(PlanFormView):
         )
         return context
 
-    def save(self, form):
+    def save(self, form: Any) -> None:
         services.plan_start_review(
             plan=self.plan,
             actor=self.request.user,
@@ -163,11 +167,11 @@ class StartReviewView(PlanFormView):
             review_due=form.cleaned_data["review_due"],
         )
 
-    def get_success_url(self):
+    def get_success_url(self) -> str:
         # The service turns self.plan into the new version, so this is the new plan's page.
         return reverse("plan_builder:plan_detail", args=[self.plan.pk])
 
-    def success_message(self):
+    def success_message(self) -> str:
         return _("Review started: this is the new version. Earlier versions are listed below.")
 
 
@@ -178,7 +182,7 @@ class PlanAuditView(PlanMixin, TemplateView):
     current_only = False
     team_lead_only = True
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         events = AuditEvent.objects.filter(person_ref=self.plan.person_id).order_by("-at", "-pk")
         context["page"] = Paginator(events, AUDIT_EVENTS_PER_PAGE).get_page(
@@ -197,17 +201,17 @@ class PersonDeleteView(PlanFormView):
     current_only = False
     submit_label = gettext_lazy("Delete everything about this person")
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {"person": self.plan.person}
 
-    def get_page_title(self):
+    def get_page_title(self) -> StrOrPromise:
         return _("Delete this person and all their plans")
 
-    def save(self, form):
+    def save(self, form: Any) -> None:
         services.person_delete(person=self.plan.person, actor=self.request.user)
 
-    def get_success_url(self):
+    def get_success_url(self) -> str:
         return reverse("plan_builder:plan_list")
 
-    def success_message(self):
+    def success_message(self) -> str:
         return _("Everything held about the person has been deleted. The audit log records that.")

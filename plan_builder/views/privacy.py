@@ -1,12 +1,14 @@
+from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.handlers.exception import response_for_exception
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.utils.cache import add_never_cache_headers
 
 
-def private_response(view):
+def private_response(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """No browser, proxy or search engine keeps a plan page, nor the 404 or 403 that
     answers a plan someone may not see.
 
@@ -15,7 +17,7 @@ def private_response(view):
     which CSRF protection rightly refuses."""
 
     @wraps(view)
-    def wrapped(request, *args, **kwargs):
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         try:
             response = view(request, *args, **kwargs)
         except (Http404, PermissionDenied) as refusal:

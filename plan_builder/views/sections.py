@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, cast
+
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, QueryDict
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
+from django_stubs_ext import StrOrPromise
 
 from plan_builder import forms, services
 from plan_builder.content_languages import default_content_language, marked
-from plan_builder.models import Attachment, Goal
-from plan_builder.registry import AttachmentKind, registry
+from plan_builder.models import Attachment, Goal, Person, Plan
+from plan_builder.registry import AttachableFilter, AttachmentKind, PlanAttachable, registry
 from plan_builder.sections import row_kind, section_form
 from plan_builder.selectors import (
     attached_item_keys,
@@ -28,6 +32,13 @@ from plan_builder.validators import full_text_words, search_words
 from plan_builder.views.base import PlanMixin
 from plan_builder.views.editing import InvalidForm, PlanFormView
 
+if TYPE_CHECKING:
+    from plan_builder.services.plans import PlanRow
+
+    _RowBase = PlanFormView
+else:
+    _RowBase = object
+
 MAX_SEARCH_LENGTH = 200
 ATTACH_RESULTS_PER_PAGE = 10
 
@@ -37,13 +48,13 @@ class PersonEditView(PlanFormView):
     page_title = gettext_lazy("The person's details")
     section_anchor = "person"
 
-    def get_instance(self):
+    def get_instance(self) -> Person:
         return self.plan.person
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "teams": teams_of(self.request.user)}
 
-    def save(self, form):
+    def save(self, form: Any) -> None:
         services.person_update(
             plan=self.plan,
             actor=self.request.user,
@@ -53,7 +64,7 @@ class PersonEditView(PlanFormView):
 
 
 class PlanSectionEditView(PlanFormView):
-    def load_objects(self, request, **kwargs):
+    def load_objects(self, request: HttpRequest, **kwargs: Any) -> None:
         super().load_objects(request, **kwargs)
         found = section_form(kwargs["section"])
         if found is None:
@@ -62,13 +73,13 @@ class PlanSectionEditView(PlanFormView):
         self.form_class = self.section_form.form_class
         self.section_anchor = section.anchor
 
-    def get_page_title(self):
+    def get_page_title(self) -> StrOrPromise:
         return self.section_form.title
 
-    def get_instance(self):
+    def get_instance(self) -> Plan:
         return self.plan
 
-    def save(self, form):
+    def save(self, form: Any) -> None:
         services.plan_update(
             plan=self.plan,
             actor=self.request.user,
@@ -78,12 +89,13 @@ class PlanSectionEditView(PlanFormView):
         )
 
 
-class RowMixin:
+class RowMixin(_RowBase):
     """Resolves the URL's kind, goal and row, each only within this plan."""
 
     goal: Goal | None = None
+    row: PlanRow
 
-    def load_objects(self, request, **kwargs):
+    def load_objects(self, request: HttpRequest, **kwargs: Any) -> None:
         super().load_objects(request, **kwargs)
         found = row_kind(kwargs["kind"])
         if found is None:
@@ -101,14 +113,14 @@ class RowMixin:
                 if getattr(self.row, name) != value:
                     raise Http404("Not in this list")
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
         if self.kind.model is Attachment:
             kwargs["plan"] = self.plan
-            kwargs["is_service"] = self.row.kind == AttachmentKind.SERVICE
+            kwargs["is_service"] = cast(Attachment, self.row).kind == AttachmentKind.SERVICE
         return kwargs
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["goal"] = self.goal
         return context
@@ -117,21 +129,21 @@ class RowMixin:
 class PlanRowCreateView(RowMixin, PlanFormView):
     submit_label = gettext_lazy("Add and return to the plan")
 
-    def load_objects(self, request, **kwargs):
+    def load_objects(self, request: HttpRequest, **kwargs: Any) -> None:
         super().load_objects(request, **kwargs)
         if not self.kind.can_add or (self.kind.belongs_to_goal and self.goal is None):
             raise Http404("Cannot add here")
 
-    def get_page_title(self):
+    def get_page_title(self) -> StrOrPromise:
         return self.kind.add_title
 
-    def get_instance(self):
-        instance = self.kind.model(**self.kind.fixed_values)
+    def get_instance(self) -> models.Model:
+        instance: Any = self.kind.model(**self.kind.fixed_values)
         if self.goal is not None:
             instance.goal = self.goal
         return instance
 
-    def save(self, form):
+    def save(self, form: Any) -> None:
         item = form.save(commit=False)
         for name, value in self.kind.fixed_values.items():
             setattr(item, name, value)
@@ -144,18 +156,18 @@ class PlanRowCreateView(RowMixin, PlanFormView):
             expected_revision=None,
         )
 
-    def success_message(self):
+    def success_message(self) -> str:
         return _("Added.")
 
 
 class PlanRowEditView(RowMixin, PlanFormView):
-    def get_page_title(self):
+    def get_page_title(self) -> StrOrPromise:
         return self.kind.edit_title
 
-    def get_instance(self):
+    def get_instance(self) -> models.Model:
         return self.row
 
-    def save(self, form):
+    def save(self, form: Any) -> None:
         services.plan_item_save(
             plan=self.plan,
             actor=self.request.user,
@@ -170,22 +182,22 @@ class PlanRowDeleteView(RowMixin, PlanFormView):
     form_class = None
     submit_label = gettext_lazy("Yes, remove it")
 
-    def load_objects(self, request, **kwargs):
+    def load_objects(self, request: HttpRequest, **kwargs: Any) -> None:
         super().load_objects(request, **kwargs)
         self.form_class = forms.RemoveForm
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {"revision": self.plan.edit_revision}
 
-    def get_page_title(self):
+    def get_page_title(self) -> StrOrPromise:
         return _("Remove this from the plan?")
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["row"] = self.row
         return context
 
-    def save(self, form):
+    def save(self, form: Any) -> None:
         services.plan_item_delete(
             plan=self.plan,
             actor=self.request.user,
@@ -193,11 +205,11 @@ class PlanRowDeleteView(RowMixin, PlanFormView):
             expected_revision=self.expected_revision(form),
         )
 
-    def success_message(self):
+    def success_message(self) -> str:
         return _("Removed.")
 
 
-def selected_filters(query: QueryDict, filters) -> dict[str, list[str]]:
+def selected_filters(query: QueryDict, filters: list[AttachableFilter]) -> dict[str, list[str]]:
     """Only values the filter offers: a made-up value is ignored, not an error."""
     selected = {}
     for attachable_filter in filters:
@@ -214,7 +226,7 @@ class AttachSearchView(PlanMixin, TemplateView):
 
     template_name = "plan_builder/attach_search.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         attachables = registry.all()
         if not attachables:
@@ -258,43 +270,45 @@ class AttachView(PlanFormView):
     form_class = forms.AttachmentForm
     submit_label = gettext_lazy("Add to the plan")
     section_anchor = "attachments"
+    attachable: PlanAttachable
+    item: Any
 
-    def load_objects(self, request, **kwargs):
+    def load_objects(self, request: HttpRequest, **kwargs: Any) -> None:
         super().load_objects(request, **kwargs)
-        self.attachable = registry.get(kwargs["attachable_key"])
-        self.item = (
-            self.attachable.get_available_object(kwargs["object_id"]) if self.attachable else None
-        )
-        if self.item is not None:
+        attachable = registry.get(kwargs["attachable_key"])
+        self.item = attachable.get_available_object(kwargs["object_id"]) if attachable else None
+        if attachable is not None:
+            self.attachable = attachable
+        if attachable is not None and self.item is not None:
             # Whichever version the link named, the person is given theirs.
             language = person_content_language(self.plan.person)
-            self.item = self.attachable.get_version(self.item, language)
+            self.item = attachable.get_version(self.item, language)
         else:
             messages.error(
                 request,
                 _("That item cannot be added: it is not published, or plans cannot hold it."),
             )
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if self.item is None:
             return redirect("plan_builder:attach_search", plan_id=self.plan.pk)
         return super().get(request, *args, **kwargs)
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if self.item is None:
             return redirect("plan_builder:attach_search", plan_id=self.plan.pk)
         return super().post(request, *args, **kwargs)
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
         kwargs["plan"] = self.plan
         kwargs["is_service"] = self.attachable.kind == AttachmentKind.SERVICE
         return kwargs
 
-    def get_page_title(self):
+    def get_page_title(self) -> StrOrPromise:
         return _("Add “%(title)s” to the plan") % {"title": self.attachable.get_title(self.item)}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(
             attachable=self.attachable,
@@ -309,7 +323,7 @@ class AttachView(PlanFormView):
         )
         return context
 
-    def save(self, form):
+    def save(self, form: Any) -> None:
         try:
             services.attachment_create(
                 plan=self.plan,
@@ -325,5 +339,5 @@ class AttachView(PlanFormView):
             form.add_error(None, str(refusal))
             raise InvalidForm from refusal
 
-    def success_message(self):
+    def success_message(self) -> str:
         return _("Added to the plan.")

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 from math import ceil
+from typing import TYPE_CHECKING, Any, cast
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, JsonResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
@@ -24,6 +25,16 @@ from django.views import View
 from plan_builder import conf, services
 from plan_builder.models import Plan, Team
 from plan_builder.selectors import is_practitioner
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    class SignedInRequest(HttpRequest):
+        """A request whose user has signed in: what the plan views handle (for type checking
+        only)."""
+
+        user: User
+
 
 SESSION_KEY = "plan_builder_form_drafts"
 MAX_DRAFTS_PER_SESSION = 10
@@ -113,7 +124,7 @@ def keep_signed_out_post(request: HttpRequest, *, plan_id: int | None) -> bool:
     return True
 
 
-def take_draft(request: HttpRequest) -> QueryDict | None:
+def take_draft(request: SignedInRequest) -> QueryDict | None:
     """The form data kept for this page in this browser, if the signed-in user may have it:
     given back once, then gone."""
     tokens = request.session.get(SESSION_KEY)
@@ -139,7 +150,8 @@ def settle_drafts_after_sign_in(request: HttpRequest) -> None:
     tokens = request.session.get(SESSION_KEY)
     if tokens:
         request.session[SESSION_KEY] = services.form_draft_discard_unreadable(
-            tokens=tokens, actor=request.user
+            tokens=tokens,
+            actor=cast("User", request.user),  # signed in just now
         )
 
 
@@ -151,7 +163,7 @@ class StaySignedInView(View):
 
     http_method_names = ["post"]
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
             return JsonResponse({"signed_in": False}, status=401)
         if not is_practitioner(request.user):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime, time
+from typing import Any
 
 from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -25,7 +27,7 @@ class ShareLinksView(PlanMixin, TemplateView):
 
     template_name = "plan_builder/share.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.setdefault(
             "form",
@@ -43,7 +45,7 @@ class ShareLinksView(PlanMixin, TemplateView):
         )
         return context
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         form = forms.ShareLinkForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
@@ -52,7 +54,7 @@ class ShareLinksView(PlanMixin, TemplateView):
         )
         _share_link, token = services.share_link_create(
             plan=self.plan,
-            actor=request.user,
+            actor=self.request.user,
             label=form.cleaned_data["label"],
             expires_at=expires_at,
         )
@@ -67,10 +69,10 @@ class ShareLinksView(PlanMixin, TemplateView):
 
 
 class StopSharingView(PlanMixin, View):
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         share_link = get_object_or_404(
             ShareLink, pk=kwargs["share_link_id"], person=self.plan.person
         )
-        services.share_link_revoke(plan=self.plan, actor=request.user, share_link=share_link)
+        services.share_link_revoke(plan=self.plan, actor=self.request.user, share_link=share_link)
         messages.success(request, _("That link has stopped working."))
         return redirect("plan_builder:share", plan_id=self.plan.pk)

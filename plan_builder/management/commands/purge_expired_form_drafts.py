@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
 from plan_builder import services
@@ -10,6 +12,6 @@ class Command(BaseCommand):
         "from cron (for example hourly, beside clearsessions) so nothing waits for that."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         deleted = services.form_draft_purge_expired()
         self.stdout.write(f"Deleted {deleted} expired form drafts.")
