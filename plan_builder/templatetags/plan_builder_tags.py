@@ -9,7 +9,7 @@ from django.utils.html import format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django_stubs_ext import StrOrPromise
 
-from plan_builder import content_languages
+from plan_builder import content_languages, persons_copy_words
 from plan_builder.fields import ERROR_PARTS, DateField, DateInputWidget, ScaleWidget
 from plan_builder.validators import phone_number_for_link
 
@@ -126,6 +126,11 @@ def nhsuk_widget(bound_field: forms.BoundField) -> SafeString:
 @register.filter
 def tel_link(phone: str) -> str:
     return phone_number_for_link(phone) if phone else ""
+
+
+register.filter("goal_status_words", persons_copy_words.goal_status_words)
+register.filter("action_status_words", persons_copy_words.action_status_words)
+register.filter("support_words", persons_copy_words.support_words)
 
 
 @register.simple_tag(takes_context=True)
