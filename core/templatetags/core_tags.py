@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, gettext
 from wagtail.models import Page
 
 from core.languages import (
@@ -97,6 +97,13 @@ def in_language(value, language: str | dict | None):
         return value
     direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
     return format_html('<span lang="{}" dir="{}">{}</span>', code, direction, value)
+
+
+@register.filter
+def phone_label(label: str, language: str | dict | None):
+    """What a phone number is called: the organisation's own name for the line ("Helpline"),
+    marked in the language it is written in, or "Phone" when it has none."""
+    return in_language(label, language) if label else gettext("Phone")
 
 
 @register.simple_tag(takes_context=True)
