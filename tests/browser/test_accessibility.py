@@ -207,7 +207,8 @@ def site(live_server, transactional_db, monkeypatch):
 
 
 def check_public_pages(page: Page, check: Checker, base_url: str, language: str) -> None:
-    from starter.data import pages as data
+    from starter.data.pages import CONTENT_PAGES
+    from starter.data.service_pages import SERVICE_PAGES
 
     def visit(name, path, **kwargs):
         check.visit(page, f"[{language}] {name} {path}", f"{base_url}/{language}{path}", **kwargs)
@@ -221,9 +222,9 @@ def check_public_pages(page: Page, check: Checker, base_url: str, language: str)
     visit("directory, filtered", "/support-organisations/?area=national")
     visit("organisation", "/support-organisations/dementia-uk-admiral-nurse-dementia-helpline/")
     visit("organisation (no phone)", "/support-organisations/young-dementia-network/")
-    for content_page in data.CONTENT_PAGES:
+    for content_page in CONTENT_PAGES:
         visit("content page", f"/{content_page['slug']}/")
-    for service_page in data.SERVICE_PAGES:  # contact, accessibility statement, privacy
+    for service_page in SERVICE_PAGES:  # contact, accessibility statement, privacy
         visit("service page", f"/{service_page['slug']}/")
     visit("search", "/search/?q=dementia+care")
     visit("search, nothing found", "/search/?q=xylophone")
