@@ -1,11 +1,12 @@
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.core.cache import cache
-from django.utils import translation
 
+# Each test starts in the site's language with an empty cache, as the plugin's own tests do.
+from plan_builder.tests.conftest import _clear_cache, _default_language
 from tests.factories import build_site_tree
+
+__all__ = ["_clear_cache", "_default_language"]
 
 TESTS = Path(__file__).resolve().parent
 # Markers given by where a test lives, so a new test there is marked without anyone
@@ -45,22 +46,6 @@ def pytest_collection_modifyitems(config, items):
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept
-
-
-@pytest.fixture(autouse=True)
-def _default_language():
-    """Each test starts in the site's language: a request's LocaleMiddleware leaves the
-    language it chose active in the thread, which would carry into the next test."""
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
