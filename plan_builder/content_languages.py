@@ -8,6 +8,8 @@ so a screen reader speaks it in the right voice and right-to-left pages keep it 
 
 from __future__ import annotations
 
+import unicodedata
+
 from django.conf import settings
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -77,3 +79,24 @@ def language_names(codes: list[str]) -> SafeString:
     return format_html_join(
         separator, "{}", ((marked(language_name(code), code),) for code in codes)
     )
+
+
+def text_direction(value: object) -> str:
+    """The direction of text someone typed, from its first letter that has one: English typed
+    into an Urdu person's plan reads left to right, with its full stop at the end, and the
+    other way round. "auto" when it has no such letter (a number, say)."""
+    for character in str(value or ""):
+        kind = unicodedata.bidirectional(character)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return "auto"
+
+
+def typed(value: str | None) -> str | None:
+    """Text someone typed, inside a sentence of the page's language: isolated, in its own
+    direction."""
+    if not value:
+        return value
+    return format_html('<bdi dir="{}">{}</bdi>', text_direction(value), value)

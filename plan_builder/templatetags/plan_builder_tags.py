@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import unicodedata
 from typing import Any, cast
 
 from django import forms, template
@@ -131,6 +130,7 @@ def tel_link(phone: str) -> str:
 register.filter("goal_status_words", persons_copy_words.goal_status_words)
 register.filter("action_status_words", persons_copy_words.action_status_words)
 register.filter("support_words", persons_copy_words.support_words)
+register.filter("agreement_words", persons_copy_words.agreement_words)
 
 
 @register.simple_tag(takes_context=True)
@@ -141,27 +141,8 @@ def page_query(context: Context, number: int) -> str:
     return query.urlencode()
 
 
-@register.filter
-def text_dir(value: object) -> str:
-    """The direction of text someone typed, from its first letter that has one: English typed
-    into an Urdu person's plan reads left to right, with its full stop at the end, and the
-    other way round. "auto" when it has no such letter (a number, say)."""
-    for character in str(value or ""):
-        kind = unicodedata.bidirectional(character)
-        if kind == "L":
-            return "ltr"
-        if kind in ("R", "AL"):
-            return "rtl"
-    return "auto"
-
-
-@register.filter
-def typed(value: str | None) -> str | None:
-    """Text someone typed, inside a sentence of the page's language: isolated, in its own
-    direction."""
-    if not value:
-        return value
-    return format_html('<bdi dir="{}">{}</bdi>', text_dir(value), value)
+register.filter("text_dir", content_languages.text_direction)
+register.filter("typed", content_languages.typed)
 
 
 @register.filter
@@ -170,7 +151,8 @@ def typed_paragraphs(value: str | None) -> str | None:
     if not value:
         return value
     paragraphs = mark_safe(linebreaks(value, autoescape=True))  # noqa: S308  # nosec B308 B703 - linebreaks escaped the text
-    return format_html('<div dir="{}">{}</div>', text_dir(value), paragraphs)
+    direction = content_languages.text_direction(value)
+    return format_html('<div dir="{}">{}</div>', direction, paragraphs)
 
 
 @register.filter

@@ -1,11 +1,14 @@
 """The person's copy says where each goal, action and referral stands in plain words addressed
 to the person, not as the status names the practitioner picks from."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
 from plan_builder.models import (
     ActionStatus,
+    AgreedBy,
     Attachment,
     GoalStatus,
     ReferralStatus,
@@ -68,3 +71,37 @@ def test_an_actions_status_is_said_to_the_person(signed_in, team, status):
 def test_what_happens_next_with_an_organisation(support_type, referral_status, words):
     attachment = Attachment(support_type=support_type, referral_status=referral_status)
     assert words in str(support_words(attachment))
+
+
+def test_the_copy_tells_the_person_they_agreed_it_and_when(signed_in, team):
+    plan = PlanFactory(
+        person__team=team, agreed_by=AgreedBy.PERSON, agreed_on=datetime.date(2026, 3, 3)
+    )
+
+    page = signed_in.get(reverse("plan_builder:my_plan", args=[plan.pk])).content.decode()
+
+    assert "<p>You agreed this plan on Tuesday 3 March 2026.</p>" in page
+
+
+def test_the_copy_names_whoever_agreed_it_with_the_person(signed_in, team):
+    plan = PlanFactory(
+        person__team=team,
+        agreed_by=AgreedBy.ATTORNEY,
+        agreed_by_name="Ann <b>Example</b>",
+        agreed_on=datetime.date(2026, 3, 3),
+    )
+
+    page = signed_in.get(reverse("plan_builder:my_plan", args=[plan.pk])).content.decode()
+
+    assert (
+        '<p><bdi dir="ltr">Ann &lt;b&gt;Example&lt;/b&gt;</bdi> agreed this plan with you'
+        " on Tuesday 3 March 2026.</p>"
+    ) in page
+
+
+def test_the_copy_says_nothing_of_agreement_before_the_plan_is_agreed(signed_in, team):
+    plan = PlanFactory(person__team=team, agreed_by="", agreed_on=None)
+
+    page = signed_in.get(reverse("plan_builder:my_plan", args=[plan.pk])).content.decode()
+
+    assert "agreed this plan" not in page
