@@ -46,6 +46,14 @@ class AttachmentView:
     phone: str
     language: str  # of the title and summary; "" when not known
 
+    @property
+    def our_page_url(self) -> str:
+        """Our own page about the item, worth giving beside where to find it: only while it
+        is published, and only when it is not the same address."""
+        if self.is_available and self.url != self.external_url:
+            return self.url
+        return ""
+
     @classmethod
     def as_given(cls, attachment: Attachment) -> AttachmentView:
         return cls(
