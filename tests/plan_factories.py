@@ -16,7 +16,9 @@ from plan_builder.tests.factories import (
     date_post,
     fill_rows,
     practitioner,
+    review_plan,
     rows_of_every_kind,
+    share_plan,
 )
 
 __all__ = [
@@ -34,7 +36,9 @@ __all__ = [
     "date_post",
     "fill_rows",
     "practitioner",
+    "review_plan",
     "rows_of_every_kind",
+    "share_plan",
 ]
 
 

@@ -1,13 +1,18 @@
 """Factories for plans, people and teams: test and benchmark data for the plan builder.
 
 Named states are traits: `PlanFactory(full=True)` fills every section,
-`PlanFactory(reviewed=True)` is the second version made by a review of a full plan, and
-`PlanFactory(shared=True)` has a shared link (its token on `plan.share_token`)."""
+`PlanFactory(reviewed=True)` is the second version made by a review of a full plan (the first
+is `plan.replaces`), and `PlanFactory(shared=True)` has a shared link (`plan.share_link`, its
+token on `plan.share_token`). A trait's step takes its arguments as `step__argument`:
+`rows__goals=[...]` (fill_rows), `review__actor=...` (review_plan), `share__label=...`
+(share_plan). A test that needs rows made between two steps calls the step itself."""
 
 import datetime
+from collections.abc import Sequence
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
@@ -116,14 +121,20 @@ class PlanFactory(DjangoModelFactory):
             agreed_by=AgreedBy.PERSON,
             agreed_by_name=factory.SelfAttribute("person.full_name"),
             agreed_on=factory.LazyFunction(timezone.localdate),
-            rows=factory.PostGeneration(lambda plan, create, extracted, **kw: fill_rows(plan)),
+            rows=factory.PostGeneration(
+                lambda plan, create, extracted, **kw: fill_rows(plan, **kw)
+            ),
         )
         reviewed = factory.Trait(
             full=True,
-            review=factory.PostGeneration(lambda plan, create, extracted, **kw: review(plan)),
+            review=factory.PostGeneration(
+                lambda plan, create, extracted, **kw: review_plan(plan, **kw)
+            ),
         )
         shared = factory.Trait(
-            share=factory.PostGeneration(lambda plan, create, extracted, **kw: share(plan)),
+            share=factory.PostGeneration(
+                lambda plan, create, extracted, **kw: share_plan(plan, **kw)
+            ),
         )
 
     person = factory.SubFactory(PersonFactory)
@@ -205,35 +216,46 @@ def rows_of_every_kind(*, plan: Plan, goal, attachment) -> dict:
     return rows
 
 
-def fill_rows(plan: Plan) -> None:
+def fill_rows(plan: Plan, *, goals: Sequence[str] | None = None) -> None:
     """A row in every list of the plan: family and a professional (one the emergency
-    contact), a strength, a need, and two goals, each with an action and a rating."""
+    contact), a strength, a need, and goals, each with an action and a rating. The goals are
+    two, or one in the words of each of `goals`: none when it is empty, for a test that adds
+    its own."""
     ContactFactory(plan=plan, is_emergency_contact=True)
     ContactFactory(
         plan=plan, kind=ContactKind.PROFESSIONAL, name="Jo Nurse", relationship_or_role="Nurse"
     )
     StatementFactory(plan=plan, kind=StatementKind.STRENGTH)
     StatementFactory(plan=plan, kind=StatementKind.NEED, text="I get lost on the bus.")
-    for goal in GoalFactory.create_batch(2, plan=plan):
+    if goals is None:
+        made = GoalFactory.create_batch(2, plan=plan)
+    else:
+        made = [GoalFactory(plan=plan, description=description) for description in goals]
+    for goal in made:
         ActionFactory(goal=goal)
         GoalRatingFactory(goal=goal)
 
 
-def review(plan: Plan) -> None:
-    """Start a review: `plan` becomes the second version, the first one kept."""
+def review_plan(plan: Plan, *, actor: User | None = None) -> None:
+    """Start a review: `plan` becomes the next version (the one before is `plan.replaces`),
+    keeping the plan's review date, so that `PlanFactory(reviewed=True, review_due=...)`
+    gives the date asked for."""
     services.plan_start_review(
         plan=plan,
-        actor=plan.lead_practitioner or UserFactory(),
+        actor=actor or plan.lead_practitioner or UserFactory(),
         review_type=ReviewType.PLANNED,
-        review_due=timezone.localdate() + datetime.timedelta(days=180),
+        review_due=plan.review_due,
     )
 
 
-def share(plan: Plan) -> None:
-    """Make a shared link; its token, shown once, is kept on `plan.share_token`."""
-    _link, plan.share_token = services.share_link_create(
+def share_plan(
+    plan: Plan, *, actor: User | None = None, label: str = "Peggy and her daughter Ann"
+) -> None:
+    """Make a shared link, open for four weeks. It is kept on `plan.share_link` and its
+    token, shown only once, on `plan.share_token`."""
+    plan.share_link, plan.share_token = services.share_link_create(
         plan=plan,
-        actor=plan.lead_practitioner or UserFactory(),
-        label="Peggy and her daughter Ann",
+        actor=actor or plan.lead_practitioner or UserFactory(),
+        label=label,
         expires_at=timezone.now() + datetime.timedelta(days=28),
     )

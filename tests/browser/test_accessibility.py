@@ -94,51 +94,39 @@ class Checker:
 
 def build_plan(*, team, lead, language: str, resource, organisation):
     """A plan (two versions: the current one shows what changed) with something in every
-    section, and a shared link to it."""
+    section, and a shared link to it. What was given is given before the review, so that
+    both versions show it."""
     from plan_builder import services
-    from plan_builder.models import (
-        ContactKind,
-        ReferralStatus,
-        ReviewType,
-        StatementKind,
-        SupportType,
-    )
+    from plan_builder.models import ReferralStatus, StatementKind, SupportType
     from tests.plan_factories import (
-        ActionFactory,
-        ContactFactory,
-        GoalFactory,
         GoalRatingFactory,
-        PersonFactory,
         PlanFactory,
         StatementFactory,
+        review_plan,
     )
 
     urdu = language == "ur"
-    person = PersonFactory(
-        team=team,
-        full_name="Nasreen Akhtar" if urdu else "Margaret Example",
-        preferred_language=language,
-    )
-    plan = PlanFactory(person=person, lead_practitioner=lead, agreed_by_name="Margaret")
-    for kind in ContactKind:
-        ContactFactory(plan=plan, kind=kind)
-    for kind in StatementKind:
-        StatementFactory(plan=plan, kind=kind)
-    goal = GoalFactory(
-        plan=plan,
-        description="میں دوبارہ اکیلے دکان تک پیدل جانا چاہتی ہوں۔"  # noqa: RUF001
+    goal_words = (
+        "میں دوبارہ اکیلے دکان تک پیدل جانا چاہتی ہوں۔"  # noqa: RUF001
         if urdu
-        else "I want to walk to the shops on my own again.",
+        else "I want to walk to the shops on my own again."
     )
-    ActionFactory(goal=goal)
-    GoalRatingFactory(goal=goal)
+    plan = PlanFactory(
+        full=True,
+        shared=True,
+        person__team=team,
+        person__full_name="Nasreen Akhtar" if urdu else "Margaret Example",
+        person__preferred_language=language,
+        lead_practitioner=lead,
+        rows__goals=[goal_words],
+    )
     services.attachment_create(
         plan=plan,
         actor=lead,
         attachable_key="resources.resourcepage",
         object_id=str(resource.pk),
         reason="To help set goals.",
-        goal=goal,
+        goal=plan.goals.get(),
     )
     services.attachment_create(
         plan=plan,
@@ -149,20 +137,16 @@ def build_plan(*, team, lead, language: str, resource, organisation):
         support_type=SupportType.REFERRED,
         referral_status=ReferralStatus.SENT,
     )
-    first_version = plan.pk
-    plan = services.plan_start_review(
-        plan=plan,
-        actor=lead,
-        review_type=ReviewType.PLANNED,
-        review_due=timezone.localdate() + timedelta(days=300),
-    )
+    review_plan(plan)
     goal = plan.goals.get()
     GoalRatingFactory(goal=goal, attainment=7, satisfaction=8)
     StatementFactory(plan=plan, kind=StatementKind.NEED, text="Stairs are getting harder.")
-    _link, token = services.share_link_create(
-        plan=plan, actor=lead, label="Family", expires_at=timezone.now() + timedelta(days=30)
-    )
-    return {"plan": plan, "first_version": first_version, "goal": goal, "token": token}
+    return {
+        "plan": plan,
+        "first_version": plan.replaces_id,
+        "goal": goal,
+        "token": plan.share_token,
+    }
 
 
 @pytest.fixture

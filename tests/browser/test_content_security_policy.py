@@ -120,21 +120,15 @@ def test_the_userbar_works_for_a_signed_in_editor_on_a_public_page(
 def test_plan_pages_run_their_javascript_with_nothing_refused(
     library, team, practitioner_user, watched, live_server
 ):
-    from datetime import timedelta
+    from tests.plan_factories import GoalFactory, PlanFactory
 
-    from django.utils import timezone
-
-    from plan_builder import services
-    from tests.plan_factories import GoalFactory, PersonFactory, PlanFactory
-
-    plan = PlanFactory(person=PersonFactory(team=team, full_name="Margaret Example"))
-    GoalFactory(plan=plan, description="I want to walk to the shops on my own again.")
-    _, token = services.share_link_create(
-        plan=plan,
-        actor=practitioner_user,
-        label="Margaret",
-        expires_at=timezone.now() + timedelta(days=28),
+    plan = PlanFactory(
+        shared=True,
+        share__actor=practitioner_user,
+        person__team=team,
+        person__full_name="Margaret Example",
     )
+    GoalFactory(plan=plan, description="I want to walk to the shops on my own again.")
 
     browser_page = watched()
     page = browser_page.page
@@ -156,7 +150,7 @@ def test_plan_pages_run_their_javascript_with_nothing_refused(
     browser_page.assert_clean("the printed plan")
 
     shared = watched()  # signed out
-    shared.page.goto(f"{live_server.url}/plans/shared/{token}/")
+    shared.page.goto(f"{live_server.url}/plans/shared/{plan.share_token}/")
     expect(shared.page.get_by_role("heading", name="Your care and support plan")).to_be_visible()
     shared.assert_clean("the shared link")
 

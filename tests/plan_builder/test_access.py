@@ -2,16 +2,12 @@
 it did not exist), an editor in no team (403) and someone signed out (to sign-in), and none of
 them sees a word of it."""
 
-import datetime
-
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from plan_builder import services
-from plan_builder.models import ReviewType
 from plan_builder.sections import ROW_KINDS, SECTION_FORMS
 from tests.factories import ResourcePageFactory
 from tests.plan_factories import (
@@ -36,14 +32,11 @@ def world(site_tree):
     outsider = practitioner(TeamFactory(name="Bolton memory service"), username="outsider")
     editor = UserFactory(username="editor")
     editor.groups.add(Group.objects.get(name="Editors"))
-    plan = PlanFactory(person__team=team, person__full_name=NAME)
+    plan = PlanFactory(shared=True, share__actor=lead, person__team=team, person__full_name=NAME)
     goal = GoalFactory(plan=plan)
     resource = ResourcePageFactory(parent=site_tree["library"])
     attachment = services.attachment_create(
         plan=plan, actor=lead, attachable_key="resources.resourcepage", object_id=str(resource.pk)
-    )
-    share_link, _token = services.share_link_create(
-        plan=plan, actor=lead, label="Family", expires_at=timezone.now() + datetime.timedelta(7)
     )
     rows = rows_of_every_kind(plan=plan, goal=goal, attachment=attachment)
     return {
@@ -51,7 +44,7 @@ def world(site_tree):
         "goal": goal,
         "rows": rows,
         "resource": resource,
-        "share_link": share_link,
+        "share_link": plan.share_link,
         "lead": lead,
         "member": member,
         "outsider": outsider,
@@ -190,13 +183,7 @@ def test_a_team_lead_reaches_the_audit_log_and_erasure(client, world):
 
 
 def test_an_earlier_version_is_readable_but_its_forms_are_gone(client, world):
-    old = world["plan"]
-    services.plan_start_review(
-        plan=type(old).objects.get(pk=old.pk),
-        actor=world["lead"],
-        review_type=ReviewType.PLANNED,
-        review_due=old.review_due,
-    )
+    old = PlanFactory(reviewed=True, person__team=world["plan"].person.team).replaces
     client.force_login(world["member"])
 
     page = client.get(reverse("plan_builder:plan_detail", args=[old.pk]))

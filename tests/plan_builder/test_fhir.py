@@ -1,12 +1,10 @@
 """The FHIR R4 export through its views, validated entry by entry with the `fhir.resources`
 R4B models, and the export of everything held about a person."""
 
-import datetime
 import json
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from fhir.resources.R4B import get_fhir_model_class
 from fhir.resources.R4B.bundle import Bundle
 
@@ -15,7 +13,6 @@ from plan_builder.models import (
     AuditAction,
     AuditEvent,
     ConsentToShare,
-    ReviewType,
 )
 from tests.factories import ResourcePageFactory, SupportOrganisationFactory
 from tests.plan_builder.fhir_bundles import only, references, resources_of
@@ -34,7 +31,6 @@ pytestmark = pytest.mark.django_db
 NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number"
 REVIEW_OF_CARE_PLAN = "425268008"
 BASE_URL = "http://testserver/"
-TODAY = datetime.date(2026, 3, 2)
 
 
 @pytest.fixture
@@ -178,13 +174,7 @@ def test_family_are_related_people_in_the_care_team_and_consent_is_recorded(clie
 
 
 def test_a_review_version_replaces_the_previous_one(client, world):
-    plan = world["plan"]
-    new_plan = services.plan_start_review(
-        plan=type(plan).objects.get(pk=plan.pk),
-        actor=world["user"],
-        review_type=ReviewType.PLANNED,
-        review_due=timezone.localdate() + datetime.timedelta(days=100),
-    )
+    new_plan = PlanFactory(reviewed=True, person__team=world["plan"].person.team)
 
     (care_plan,) = resources_of(export(client, world, new_plan), "CarePlan")
 
@@ -199,19 +189,13 @@ def test_the_export_is_audited(client, world):
 
 
 def test_everything_held_comes_as_json_without_secrets(client, world):
-    plan = world["plan"]
-    _link, token = services.share_link_create(
-        plan=plan,
-        actor=world["user"],
-        label="Peggy and Ann",
-        expires_at=timezone.now() + datetime.timedelta(days=7),
+    plan = PlanFactory(
+        reviewed=True,
+        shared=True,
+        share__label="Peggy and Ann",
+        person__team=world["plan"].person.team,
     )
-    services.plan_start_review(
-        plan=type(plan).objects.get(pk=plan.pk),
-        actor=world["user"],
-        review_type=ReviewType.REQUESTED,
-        review_due=timezone.localdate() + datetime.timedelta(days=100),
-    )
+    token = plan.share_token
     client.force_login(world["user"])
 
     response = client.get(reverse("plan_builder:person_export", args=[plan.pk, "json"]))
@@ -245,11 +229,8 @@ def fhir_url(plan):
     return reverse("plan_builder:plan_fhir", kwargs={"plan_id": plan.pk})
 
 
-def test_view_exports_an_earlier_version(client, plan, user):
-    first_pk = plan.pk
-    services.plan_start_review(
-        plan=plan, actor=user, review_type=ReviewType.PLANNED, review_due=TODAY
-    )
+def test_view_exports_an_earlier_version(client, team, user):
+    first_pk = PlanFactory(reviewed=True, person__team=team).replaces_id
     client.force_login(user)
 
     response = client.get(reverse("plan_builder:plan_fhir", kwargs={"plan_id": first_pk}))

@@ -16,10 +16,8 @@ from plan_builder.models import (
     ActionStatus,
     AuditAction,
     AuditEvent,
-    ContactKind,
     Plan,
     ShareLink,
-    StatementKind,
     SupportType,
 )
 from plan_builder.pdf import render_plan_pdf
@@ -27,13 +25,12 @@ from plan_builder.views.person_copy import my_plan_context
 from tests.factories import ResourcePageFactory, SupportOrganisationFactory
 from tests.plan_factories import (
     ActionFactory,
-    ContactFactory,
     GoalFactory,
     GoalRatingFactory,
     PersonFactory,
     PlanFactory,
-    StatementFactory,
     practitioner,
+    share_plan,
 )
 
 pytestmark = pytest.mark.django_db
@@ -49,24 +46,20 @@ FRIENDLY_404 = "Ask the person who gave it to you for a new one."
 
 @pytest.fixture
 def plan(team):
-    person = PersonFactory(team=team, full_name="Margaret Example", preferred_name="Peggy")
-    plan = PlanFactory(person=person, review_due=date(2026, 3, 3))
+    """A full plan with goals of its own: the first has a target date and an action due on
+    the review date, the second an action already done."""
+    plan = PlanFactory(
+        full=True,
+        person__team=team,
+        person__full_name="Margaret Example",
+        review_due=date(2026, 3, 3),
+        rows__goals=[],
+    )
     goal = GoalFactory(plan=plan, description=GOAL, target_date=date(2026, 6, 30))
     ActionFactory(goal=goal, description=ACTION, due_date=date(2026, 3, 3), timing="")
     GoalRatingFactory(goal=goal, rated_on=date(2026, 1, 12), attainment=3)
     second = GoalFactory(plan=plan, description=SECOND_GOAL)
     ActionFactory(goal=second, description="Ring the choir leader.", status=ActionStatus.DONE)
-    ContactFactory(plan=plan, name="Ann Example", relationship_or_role="Daughter")
-    ContactFactory(
-        plan=plan,
-        kind=ContactKind.PROFESSIONAL,
-        name="Sam Adviser",
-        relationship_or_role="Dementia adviser",
-        is_carer=False,
-        is_key_worker=True,
-    )
-    StatementFactory(plan=plan, text="I know every plant in my garden.")
-    StatementFactory(plan=plan, kind=StatementKind.NEED, text="I lose track of the days.")
     return plan
 
 
@@ -323,13 +316,8 @@ def test_signed_out_visitors_are_sent_to_sign_in(client, plan, name):
 
 @pytest.fixture
 def share(plan, user):
-    link, token = services.share_link_create(
-        plan=plan,
-        actor=user,
-        label="Peggy and Ann",
-        expires_at=timezone.now() + timedelta(days=28),
-    )
-    return link, token
+    share_plan(plan, actor=user)
+    return plan.share_link, plan.share_token
 
 
 def test_shared_link_opens_signed_out_without_the_nhs_number(client, plan, attached, share):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plan_builder import services
-from plan_builder.models import AuditAction, AuditEvent, ReviewType, ShareLink, StatementKind
+from plan_builder.models import AuditAction, AuditEvent, ShareLink, StatementKind
 from plan_builder.person_data import person_export_data
 from tests.factories import ResourcePageFactory
 from tests.plan_factories import (
@@ -22,6 +22,7 @@ from tests.plan_factories import (
     StatementFactory,
     TeamFactory,
     practitioner,
+    review_plan,
 )
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +31,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def plan(site_tree, team, user):
     """Version 2 of a plan with every kind of row, a shared link, and version 1 behind it."""
-    plan = PlanFactory(person=PersonFactory(team=team, full_name="Margaret Example"))
+    plan = PlanFactory(
+        shared=True,
+        share__actor=user,
+        share__label="Peggy and Ann",
+        person__team=team,
+        person__full_name="Margaret Example",
+    )
     ContactFactory(plan=plan, name="Ann Example")
     StatementFactory(plan=plan, kind=StatementKind.NEED, text="I get lost in town.")
     goal = GoalFactory(plan=plan, description="I want to walk to the shops.")
@@ -44,18 +51,8 @@ def plan(site_tree, team, user):
         object_id=str(resource.pk),
         reason="To plan safe routes.",
     )
-    services.share_link_create(
-        plan=plan,
-        actor=user,
-        label="Peggy and Ann",
-        expires_at=timezone.now() + datetime.timedelta(days=7),
-    )
-    return services.plan_start_review(
-        plan=plan,
-        actor=user,
-        review_type=ReviewType.PLANNED,
-        review_due=timezone.localdate() + datetime.timedelta(days=180),
-    )
+    review_plan(plan, actor=user)
+    return plan
 
 
 def test_every_version_with_all_its_rows(plan):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plan_builder import services
-from plan_builder.models import ContactKind, Plan, ReviewType, StatementKind
+from plan_builder.models import ContactKind, Plan, StatementKind
 from plan_builder.selectors import has_something_to_review, plan_detail, plan_tasks
 from tests.factories import ResourcePageFactory
 from tests.plan_factories import (
@@ -211,17 +211,11 @@ def test_the_review_is_complete_when_someone_will_do_it_and_overdue_after_its_da
     assert status_of(empty_plan, "review") == "Overdue"
 
 
-def test_an_earlier_version_is_never_overdue(empty_plan, user):
-    GoalFactory(plan=empty_plan)
-    services.plan_start_review(
-        plan=Plan.objects.get(pk=empty_plan.pk),
-        actor=user,
-        review_type=ReviewType.PLANNED,
-        review_due=TODAY,
-    )
-    Plan.objects.filter(pk=empty_plan.pk).update(review_due=TODAY - datetime.timedelta(days=9))
+def test_an_earlier_version_is_never_overdue(team):
+    earlier = PlanFactory(reviewed=True, person__team=team).replaces
+    Plan.objects.filter(pk=earlier.pk).update(review_due=TODAY - datetime.timedelta(days=9))
 
-    assert status_of(empty_plan, "review") != "Overdue"
+    assert status_of(earlier, "review") != "Overdue"
 
 
 # On the page ------------------------------------------------------------------------------
@@ -258,16 +252,10 @@ def test_a_completed_section_is_shown_as_the_task_list_shows_done_tasks(signed_i
     )
 
 
-def test_an_earlier_version_shows_the_task_list_too(signed_in, plan, user):
-    GoalFactory(plan=plan)
-    services.plan_start_review(
-        plan=Plan.objects.get(pk=plan.pk),
-        actor=user,
-        review_type=ReviewType.PLANNED,
-        review_due=plan.review_due,
-    )
+def test_an_earlier_version_shows_the_task_list_too(signed_in, team):
+    earlier = PlanFactory(reviewed=True, person__team=team).replaces
 
-    html = signed_in.get(reverse("plan_builder:plan_detail", args=[plan.pk])).content.decode()
+    html = signed_in.get(reverse("plan_builder:plan_detail", args=[earlier.pk])).content.decode()
 
     assert "This is an earlier version" in html
     assert 'href="#goals"' in task_list(html)

@@ -1,12 +1,10 @@
 """One team's plan with something in every list, a shared link, and clients that report a
 server error as a 500 response instead of raising it, so a test can say which input broke."""
 
-import datetime
 from dataclasses import dataclass
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from plan_builder import services
 from plan_builder.models import Attachment, Goal, Plan, ShareLink
@@ -51,7 +49,13 @@ def world(site_tree) -> World:
     team = TeamFactory(name="Salford memory service")
     lead = practitioner(team, is_lead=True, username="lead")
     member = practitioner(team, username="member")
-    plan = PlanFactory(person__team=team, person__full_name=NAME, person__nhs_number=NHS_NUMBER)
+    plan = PlanFactory(
+        shared=True,
+        share__actor=lead,
+        person__team=team,
+        person__full_name=NAME,
+        person__nhs_number=NHS_NUMBER,
+    )
     goal = GoalFactory(plan=plan)
     resource = ResourcePageFactory(parent=site_tree["library"])
     resource_attachment = services.attachment_create(
@@ -64,9 +68,6 @@ def world(site_tree) -> World:
         object_id=str(SupportOrganisationFactory().pk),
         support_type="signposted",
     )
-    share_link, token = services.share_link_create(
-        plan=plan, actor=lead, label="Family", expires_at=timezone.now() + datetime.timedelta(7)
-    )
     rows = rows_of_every_kind(plan=plan, goal=goal, attachment=service_attachment)
     plan.refresh_from_db()
     return World(
@@ -76,8 +77,8 @@ def world(site_tree) -> World:
         resource_attachment=resource_attachment,
         service_attachment=service_attachment,
         resource=resource,
-        share_link=share_link,
-        token=token,
+        share_link=plan.share_link,
+        token=plan.share_token,
         lead=lead,
         member=member,
         team=team,

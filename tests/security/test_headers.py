@@ -7,16 +7,13 @@ Plan pages' `Cache-Control: no-store` is tested in tests/plan_builder/test_acces
 from __future__ import annotations
 
 import importlib.util
-from datetime import timedelta
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from pages.models import HomePage
-from plan_builder import services
 from tests.factories import ContentPageFactory, ResourcePageFactory, SupportOrganisationFactory
 from tests.plan_factories import GoalFactory, PlanFactory, TeamFactory, UserFactory, practitioner
 from tests.security.policy import parse_policy
@@ -143,11 +140,10 @@ def test_an_editor_signed_in_on_a_public_page_still_gets_the_strict_policy(clien
 def plan_pages(site_tree):
     team = TeamFactory(name="Central memory service")
     member = practitioner(team, username="member")
-    plan = PlanFactory(person__team=team, person__full_name="Margaret Example")
-    GoalFactory(plan=plan)
-    _, token = services.share_link_create(
-        plan=plan, actor=member, label="Peggy", expires_at=timezone.now() + timedelta(days=28)
+    plan = PlanFactory(
+        shared=True, share__actor=member, person__team=team, person__full_name="Margaret Example"
     )
+    GoalFactory(plan=plan)
     return {
         "member": member,
         "signed in": {
@@ -159,7 +155,7 @@ def plan_pages(site_tree):
         },
         "signed out": {
             "sign in": reverse("plan_builder:login"),
-            "shared link": reverse("plan_builder:shared_plan", args=[token]),
+            "shared link": reverse("plan_builder:shared_plan", args=[plan.share_token]),
             "shared link gone": reverse("plan_builder:shared_plan", args=["no-such-token"]),
         },
     }
