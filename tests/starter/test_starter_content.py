@@ -6,10 +6,30 @@ from pages.models import ContentPage, HomePage, SiteSettings
 from resources.models import ResourcePage, SupportOrganisation, Topic
 from starter.data import service_pages
 from tests.core.markup import parse
+from tests.shared_data import made_once_for_the_module
 
 
 def load():
     call_command("load_starter_content", verbosity=0)
+
+
+def load_and_commit(capture_on_commit_callbacks):
+    """Load as `./dev serve` does: the transaction commits, so what wagtail-localize and
+    Wagtail do on commit (publishing the translations) really happens."""
+    with capture_on_commit_callbacks(execute=True):
+        load()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def starter_content(django_db_setup, django_db_blocker):
+    """The starter content, loaded once for this module's tests (each test's changes are
+    undone after it): loading takes seconds, and every test here starts from it."""
+    from django.test import TestCase
+
+    with made_once_for_the_module(
+        django_db_blocker, lambda: load_and_commit(TestCase.captureOnCommitCallbacks)
+    ):
+        yield
 
 
 def snapshot() -> dict:
@@ -35,7 +55,6 @@ def snapshot() -> dict:
 
 @pytest.mark.django_db
 def test_running_twice_creates_nothing_new():
-    load()
     first = snapshot()
     load()
 
@@ -47,8 +66,6 @@ def test_running_twice_creates_nothing_new():
 
 @pytest.mark.django_db
 def test_every_resource_has_an_audience_a_link_and_topics():
-    load()
-
     for resource in ResourcePage.objects.all():
         assert resource.audiences, resource.slug
         assert resource.external_url or resource.document_id, resource.slug
@@ -59,8 +76,6 @@ def test_every_resource_has_an_audience_a_link_and_topics():
 
 @pytest.mark.django_db
 def test_default_site_points_at_the_new_home_page():
-    load()
-
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     assert isinstance(home, HomePage)
@@ -72,8 +87,6 @@ def test_default_site_points_at_the_new_home_page():
 
 @pytest.mark.django_db
 def test_pages_are_live_with_revisions():
-    load()
-
     pages = Page.objects.filter(depth__gt=1, locale__language_code="en")
     assert pages.count() >= 4 + 12 + 3
     for page in pages:
@@ -92,8 +105,6 @@ def test_pages_are_live_with_revisions():
 
 @pytest.mark.django_db
 def test_organisations_with_a_way_to_reach_them_are_published_the_others_kept_as_drafts():
-    load()
-
     drafts = set()
     for organisation in SupportOrganisation.objects.all():
         assert organisation.latest_revision_id is not None, organisation.slug
@@ -109,7 +120,6 @@ def test_organisations_with_a_way_to_reach_them_are_published_the_others_kept_as
 
 @pytest.mark.django_db
 def test_changed_content_is_put_back_on_the_next_run():
-    load()
     english = ResourcePage.objects.filter(locale__language_code="en")
     resource = english.get(slug="my-life-my-goals")
     starter_summary = resource.summary
@@ -127,36 +137,15 @@ def test_changed_content_is_put_back_on_the_next_run():
 
 @pytest.mark.django_db
 def test_pages_render(client):
-    load()
-
     for page in Page.objects.filter(depth__gt=1).specific():
         response = client.get(page.url, HTTP_HOST="localhost")
         assert response.status_code == 200, page.url_path
 
 
 @pytest.mark.django_db
-def test_creates_a_default_site_when_there_is_none():
-    Site.objects.all().delete()
-
-    load()
-
-    site = Site.objects.get(is_default_site=True)
-    assert (site.hostname, site.port) == ("localhost", 80)
-    assert isinstance(site.root_page.specific, HomePage)
-
-
-def load_and_commit(capture_on_commit_callbacks):
-    """Load as `./dev serve` does: the transaction commits, so what wagtail-localize and
-    Wagtail do on commit (publishing the translations) really happens."""
-    with capture_on_commit_callbacks(execute=True):
-        load()
-
-
-@pytest.mark.django_db
 def test_starter_pages_and_topics_are_translated_for_review(
     client, django_capture_on_commit_callbacks
 ):
-    load_and_commit(django_capture_on_commit_callbacks)
     load_and_commit(django_capture_on_commit_callbacks)
     from wagtail.models import WorkflowState
     from wagtail_localize.models import StringTranslation
@@ -215,7 +204,6 @@ def test_a_cancelled_starter_review_is_started_again_but_a_decision_is_kept(
 ):
     from wagtail.models import WorkflowState
 
-    load_and_commit(django_capture_on_commit_callbacks)
     welsh = Page.objects.filter(locale__language_code="cy", alias_of__isnull=True, depth=3)
     cancelled, approved = welsh.order_by("pk")[:2]
     WorkflowState.objects.for_instance(cancelled).get(status="in_progress").cancel()
@@ -233,8 +221,6 @@ SERVICE_PAGES = ["contact-us", "accessibility-statement", "privacy"]
 
 @pytest.mark.django_db
 def test_the_starter_site_is_run_by_a_demonstration_organisation_with_contact_details():
-    load()
-
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     assert "Demo" in site_settings.organisation_name
     assert site_settings.contact_phone_display == "0161 496 0000"  # Ofcom's drama range
@@ -245,7 +231,6 @@ def test_the_starter_site_is_run_by_a_demonstration_organisation_with_contact_de
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["en", "cy", "ur", "pl"])
 def test_the_footer_links_to_the_service_pages_in_the_readers_language(client, language):
-    load()
     english_titles = {item["slug"]: item["title"] for item in service_pages.SERVICE_PAGES}
 
     document = parse(client.get(f"/{language}/", HTTP_HOST="localhost"))
@@ -269,7 +254,6 @@ def test_the_footer_links_to_the_service_pages_in_the_readers_language(client, l
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["en", "ur"])
 def test_the_service_pages_show_the_contact_details_from_the_site_settings(client, language):
-    load()
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     site_settings.contact_phone = "0800 888 6678"
     site_settings.organisation_name = "Example Memory Service"
@@ -288,7 +272,6 @@ def test_the_service_pages_show_the_contact_details_from_the_site_settings(clien
 
 @pytest.mark.django_db
 def test_site_settings_someone_has_set_are_kept():
-    load()
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     site_settings.organisation_name = "Anytown Memory Service"
     site_settings.contact_email = ""  # they take calls only
@@ -303,16 +286,3 @@ def test_site_settings_someone_has_set_are_kept():
     assert site_settings.organisation_name == "Anytown Memory Service"
     assert site_settings.contact_email == ""
     assert [link.value["text"] for link in site_settings.footer_links] == ["Our other website"]
-
-
-@pytest.mark.django_db
-def test_a_site_with_its_own_details_but_no_footer_links_gets_the_service_pages():
-    site = Site.objects.get(is_default_site=True)
-    SiteSettings.objects.create(site=site, organisation_name="Anytown Memory Service")
-
-    load()
-
-    site_settings = SiteSettings.for_site(site)
-    assert site_settings.organisation_name == "Anytown Memory Service"
-    assert not site_settings.contact_phone
-    assert [link.value["page"].slug for link in site_settings.footer_links] == SERVICE_PAGES

@@ -1,0 +1,29 @@
+"""Data that a module's tests share, made once rather than once per test.
+
+Each test still runs in its own savepoint on top of it (pytest-django's `db`), so a test may
+change anything: the next test sees the shared data as it was made. The data is rolled back
+when the module is done. Not for `transactional_db` or `live_server` tests, which commit."""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from django.db import transaction
+
+
+@contextmanager
+def made_once_for_the_module(django_db_blocker, make: Callable[[], object]) -> Iterator[object]:
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            made = make()
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    try:
+        yield made
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
