@@ -3,10 +3,15 @@ server. One browser for the whole session; each test gets fresh contexts (cookie
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
+from django.core.signals import request_finished, request_started
+from playwright.sync_api import Error as PlaywrightError
 
 # Playwright's sync API runs an asyncio event loop in the test thread, so Django's
 # async-safety check would refuse the test's own database work (factories, the live server's
@@ -45,9 +50,51 @@ def browser():
         playwright.stop()
 
 
+class RequestsInFlight:
+    """Counts the requests the live server is answering, so a test's end can wait for the
+    last of them: a page being closed still sends what it sends on leaving (Wagtail's editor
+    releases its editing session), and a request answered while the test's data is flushed
+    finds the database locked or closed to it."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.count = 0
+        self.changed_at = time.monotonic()
+
+    def started(self, **_kwargs) -> None:
+        with self.lock:
+            self.count += 1
+            self.changed_at = time.monotonic()
+
+    def finished(self, **_kwargs) -> None:
+        with self.lock:
+            self.count -= 1
+            self.changed_at = time.monotonic()
+
+    def wait_until_quiet(self, *, quiet: float = 0.3, timeout: float = 10.0) -> None:
+        """Until no request has been in flight for `quiet` seconds (at most `timeout`)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                if self.count <= 0 and time.monotonic() - self.changed_at >= quiet:
+                    return
+            time.sleep(0.05)
+
+
+@pytest.fixture(scope="session")
+def requests_in_flight():
+    counter = RequestsInFlight()
+    request_started.connect(counter.started, weak=False)
+    request_finished.connect(counter.finished, weak=False)
+    yield counter
+    request_started.disconnect(counter.started)
+    request_finished.disconnect(counter.finished)
+
+
 @pytest.fixture
-def new_context(browser):
-    """Make browser contexts (separate cookie jars) that are closed after the test."""
+def new_context(browser, requests_in_flight):
+    """Make browser contexts (separate cookie jars) that are closed after the test, once
+    what their pages send on leaving has been answered."""
     contexts = []
 
     def make(**options):
@@ -61,7 +108,12 @@ def new_context(browser):
 
     yield make
     for context in contexts:
+        for page in context.pages:
+            # A page that cannot leave (it crashed, say) has nothing to send.
+            with contextlib.suppress(PlaywrightError):
+                page.goto("about:blank")
         context.close()
+    requests_in_flight.wait_until_quiet()
 
 
 def restore_wagtail_initial_data() -> None:
