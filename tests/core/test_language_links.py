@@ -22,6 +22,7 @@ from wagtail.models import Locale, Page, Site
 
 from pages.models import ContentPage, SiteSettings
 from resources.models import ResourcePage
+from tests.shared_data import made_once_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -93,9 +94,10 @@ def language_of(path: str) -> str | None:
     return first if first in CODES else None
 
 
-@pytest.fixture
-def starter_site(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
+def load_starter_site():
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
         call_command("load_starter_content", verbosity=0)
     english = Locale.objects.get(language_code="en")
     resources = list(ResourcePage.objects.filter(locale=english).live().order_by("pk"))
@@ -116,6 +118,18 @@ def starter_site(django_capture_on_commit_callbacks):
     site_settings.footer_links = [("link", {"text": "About planning", "page": explanation})]
     site_settings.save()
     return explanation
+
+
+@pytest.fixture(scope="module")
+def shared_starter_site(django_db_setup, django_db_blocker):
+    """Loaded once for both tests: they only read it."""
+    with made_once_for_the_module(django_db_blocker, load_starter_site) as explanation:
+        yield explanation
+
+
+@pytest.fixture
+def starter_site(db, shared_starter_site):
+    return shared_starter_site
 
 
 def crawl(client, code: str, limit: int = 400) -> dict[str, str]:
