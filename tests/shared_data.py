@@ -2,7 +2,10 @@
 
 Each test still runs in its own savepoint on top of it (pytest-django's `db`), so a test may
 change anything: the next test sees the shared data as it was made. The data is rolled back
-when the module is done. Not for `transactional_db` or `live_server` tests, which commit."""
+when the module is done. Every test of such a module must use the database, and none may be
+a `transactional_db` or `live_server` test: pytest-django runs those, and tests without a
+database, after all the others, by which time the data would be made again on a flushed
+database."""
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
