@@ -34,7 +34,10 @@ from tests.browser.page_checks import (
     sideways_overflow,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# The markup, its accessibility and its layout are the templates' and the browser's: the
+# database only supplies the content, so CI checks them once, on SQLite. The journeys that
+# write through the database run on both.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.backend_independent]
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)  # every language the site is in
 DESKTOP = {"width": 1280, "height": 900}
