@@ -133,7 +133,9 @@ def organisations_in_language_first(*, query: str, locale: Locale) -> list[Suppo
     translation into it (the directory's rule, `in_language_else_english`): one search over
     both languages."""
     live = SupportOrganisation.objects.live()
-    languages = list(dict.fromkeys([locale.pk, Locale.get_default().pk]))
+    languages = [locale.pk]
+    if locale.language_code != settings.LANGUAGE_CODE:  # English needs no fallback
+        languages.append(Locale.get_default().pk)
     found = list(
         live.filter(locale__in=languages).search(query, operator="and")[
             : MAX_ORGANISATION_RESULTS * len(languages)
