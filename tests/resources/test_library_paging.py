@@ -10,6 +10,7 @@ from tests.shared_data import made_once_for_the_module
 
 pytestmark = pytest.mark.django_db
 
+
 def make_big_library() -> dict:
     """45 resources on walking; two more on money, so a filter changes the total."""
     site_tree = build_site_tree()
