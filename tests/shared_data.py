@@ -5,7 +5,8 @@ change anything: the next test sees the shared data as it was made. The data is 
 when the module is done. Every test of such a module must use the database, and none may be
 a `transactional_db` or `live_server` test: pytest-django runs those, and tests without a
 database, after all the others, by which time the data would be made again on a flushed
-database."""
+database. The module's fixture is module-scoped and used directly by its tests, which are
+marked `django_db`: pytest sets it up before each test's savepoint."""
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager

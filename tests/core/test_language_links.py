@@ -121,15 +121,10 @@ def load_starter_site():
 
 
 @pytest.fixture(scope="module")
-def shared_starter_site(django_db_setup, django_db_blocker):
+def starter_site(django_db_setup, django_db_blocker):
     """Loaded once for both tests: they only read it."""
     with made_once_for_the_module(django_db_blocker, load_starter_site) as explanation:
         yield explanation
-
-
-@pytest.fixture
-def starter_site(db, shared_starter_site):
-    return shared_starter_site
 
 
 def crawl(client, code: str, limit: int = 400) -> dict[str, str]:

@@ -24,14 +24,9 @@ def make_big_library() -> dict:
 
 
 @pytest.fixture(scope="module")
-def shared_big_library(django_db_setup, django_db_blocker):
+def big_library(django_db_setup, django_db_blocker):
     with made_once_for_the_module(django_db_blocker, make_big_library) as site_tree:
         yield site_tree
-
-
-@pytest.fixture
-def big_library(db, shared_big_library):
-    return shared_big_library
 
 
 def test_45_resources_are_shown_20_at_a_time(client, big_library):
