@@ -19,13 +19,17 @@ MARKED_BY_PLACE = {
 # What `--quick` (`./dev test --quick`) leaves out: the slow tests that need chromium, Node,
 # Java or the network, none of which daily work on the code usually touches.
 LEFT_OUT_BY_QUICK = ("browser", "lighthouse", "static_analysis")
+# The hostile-input sweeps try every payload on every field; `--quick` tries each sweep with
+# its first case only, so every check still runs once (the full run tries them all).
+SWEEPS = TESTS / "security"
 
 
 def pytest_addoption(parser):
     parser.addoption(
         "--quick",
         action="store_true",
-        help=f"leave out the tests marked {', '.join(LEFT_OUT_BY_QUICK)}",
+        help=f"leave out the tests marked {', '.join(LEFT_OUT_BY_QUICK)}; try each"
+        " hostile-input sweep with its first case only",
     )
 
 
@@ -40,8 +44,13 @@ def pytest_collection_modifyitems(config, items):
     if not config.getoption("quick"):
         return
     kept, left_out = [], []
+    sweeps_begun = set()
     for item in items:
         quick = not any(item.get_closest_marker(name) for name in LEFT_OUT_BY_QUICK)
+        if quick and SWEEPS in item.path.parents and hasattr(item, "callspec"):
+            sweep = (item.path, item.originalname)
+            quick = sweep not in sweeps_begun
+            sweeps_begun.add(sweep)
         (kept if quick else left_out).append(item)
     if left_out:
         config.hook.pytest_deselected(items=left_out)
