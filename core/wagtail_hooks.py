@@ -1,6 +1,9 @@
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.staticfiles import versioned_static
+
+from core.review import MARKED_REVIEWED
 
 
 def admin_module(path: str) -> str:
@@ -12,3 +15,8 @@ def tag_field_keyboard():
     """Every tag field in the admin (pages, snippets, images, documents): Enter adds the tag
     and never submits the form."""
     return admin_module("core/admin/tag_field.js")
+
+
+@hooks.register("register_log_actions")
+def review_log_actions(actions):
+    actions.register_action(MARKED_REVIEWED, _("Mark as reviewed"), _("Marked as reviewed"))

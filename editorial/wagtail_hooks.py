@@ -2,9 +2,12 @@ from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 
-from editorial import translation_moderation
+from core.review import ReviewDatesMixin
+from editorial import review_report, review_views, translation_moderation
+from editorial.review_panel import DueForReviewPanel
 
 
 @hooks.register("register_admin_urls")
@@ -63,3 +66,56 @@ def page_submit_translation_button(page, user, view_name=None, next_url=None):
 @hooks.register("register_snippet_listing_buttons")
 def snippet_submit_translation_button(snippet, user, next_url=None):
     yield from submit_translation_button(snippet, user, next_url)
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    return [
+        path(
+            "reports/due-for-review/",
+            review_report.DueForReviewView.as_view(),
+            name="editorial_review_report",
+        ),
+        path(
+            "reports/due-for-review/results/",
+            review_report.DueForReviewView.as_view(results_only=True),
+            name="editorial_review_report_results",
+        ),
+        path(
+            "review/<str:kind>/<int:pk>/mark-reviewed/",
+            review_views.mark_reviewed_view,
+            name="editorial_mark_reviewed",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def review_report_menu_item():
+    return MenuItem(
+        _("Due for review"), reverse("editorial_review_report"), icon_name="time", order=50
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def review_dashboard_panel(request, panels):
+    panels.append(DueForReviewPanel(request.user))
+
+
+def mark_reviewed_button(instance, user, next_url=None):
+    if not isinstance(instance, ReviewDatesMixin) or not review_views.can_review(user, instance):
+        return
+    kind = review_views.kind_of(instance)
+    url = reverse("editorial_mark_reviewed", args=[kind.key, instance.pk])
+    if next_url:
+        url += "?" + urlencode({"next": next_url})
+    yield ListingButton(_("Mark as reviewed"), url, priority=62, icon_name="time")
+
+
+@hooks.register("register_page_header_buttons")
+def page_mark_reviewed_button(page, user, view_name=None, next_url=None):
+    yield from mark_reviewed_button(page.specific, user, next_url)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def snippet_mark_reviewed_button(snippet, user, next_url=None):
+    yield from mark_reviewed_button(snippet, user, next_url)

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from core.blocks import ContentPageBodyBlock, LinkBlock
 from core.languages import page_links
+from core.review import ReviewDatesMixin
 from core.validators import (
     phone_number_for_display,
     phone_number_for_link,
@@ -72,7 +73,7 @@ class HomePageFeaturedResource(Orderable):
     panels = [FieldPanel("resource")]
 
 
-class ContentPage(Page):
+class ContentPage(ReviewDatesMixin, Page):
     """Explanatory pages written in plain words, built from NHS.UK components."""
 
     summary = models.TextField(
@@ -80,7 +81,12 @@ class ContentPage(Page):
     )
     body = StreamField(ContentPageBodyBlock(), use_json_field=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        ReviewDatesMixin.review_panel(),
+    ]
     parent_page_types = ["website.HomePage", "website.ContentPage"]
     subpage_types = ["website.ContentPage"]
     search_fields = [
@@ -92,6 +98,10 @@ class ContentPage(Page):
 
     class Meta:
         verbose_name = _("content page")
+
+    def clean(self):
+        super().clean()
+        self.clean_review_dates()
 
 
 @register_setting(icon="site")

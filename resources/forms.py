@@ -128,6 +128,12 @@ class SupportOrganisationForm(WagtailAdminModelForm):
     """Publishing and submitting for moderation need a way to reach the organisation;
     saving a draft does not (Wagtail defers validation for drafts)."""
 
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        # A new entry is looked after by whoever adds it, unless they choose someone else.
+        if self.instance.pk is None and for_user is not None and "owner" in self.fields:
+            self.initial["owner"] = self.initial.get("owner") or for_user.pk
+
     def clean(self):
         cleaned_data = super().clean()
         if not self.is_deferred_validation and not self.has_error("phone"):

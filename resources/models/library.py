@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyStreamBlock
 from core.languages import page_links
+from core.review import ReviewDatesMixin
 from resources.choices import Cost, ResourceType
 from resources.models.mixins import AudienceFieldsMixin, LinkOrDocumentMixin, TopicsIndexedMixin
 from resources.models.topics import Topic
@@ -57,7 +58,9 @@ class ResourcePageTopic(ItemBase):
     )
 
 
-class ResourcePage(LinkOrDocumentMixin, TopicsIndexedMixin, AudienceFieldsMixin, Page):
+class ResourcePage(
+    ReviewDatesMixin, LinkOrDocumentMixin, TopicsIndexedMixin, AudienceFieldsMixin, Page
+):
     summary = models.TextField(
         max_length=300, help_text=_("One or two plain sentences: what it is and who it helps.")
     )
@@ -81,8 +84,6 @@ class ResourcePage(LinkOrDocumentMixin, TopicsIndexedMixin, AudienceFieldsMixin,
         _("time it takes, in minutes"), null=True, blank=True
     )
     cost = models.CharField(max_length=20, choices=Cost.choices, blank=True)
-    last_reviewed = models.DateField(null=True, blank=True)
-    next_review_due = models.DateField(null=True, blank=True)
 
     content_panels = [
         *Page.content_panels,
@@ -101,10 +102,7 @@ class ResourcePage(LinkOrDocumentMixin, TopicsIndexedMixin, AudienceFieldsMixin,
             heading=_("About the resource"),
         ),
         FieldPanel("body"),
-        FieldRowPanel(
-            [FieldPanel("last_reviewed"), FieldPanel("next_review_due")],
-            heading=_("Review dates"),
-        ),
+        ReviewDatesMixin.review_panel(),
         InlinePanel(
             "language_versions",
             label=_("The resource in other languages"),
@@ -147,14 +145,7 @@ class ResourcePage(LinkOrDocumentMixin, TopicsIndexedMixin, AudienceFieldsMixin,
             raise ValidationError(
                 {"external_url": _("Add a link to the resource, upload a document, or both.")}
             )
-        if (
-            self.last_reviewed
-            and self.next_review_due
-            and (self.next_review_due <= self.last_reviewed)
-        ):
-            raise ValidationError(
-                {"next_review_due": _("The next review must be after the last review.")}
-            )
+        self.clean_review_dates()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -33,6 +33,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import SIMPLE_RICH_TEXT
 from core.publishing import PublishingRefused
+from core.review import ReviewDatesMixin
 from core.validators import (
     phone_number_for_display,
     phone_number_for_link,
@@ -93,6 +94,7 @@ class SupportOrganisationQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
 
 class SupportOrganisation(
+    ReviewDatesMixin,
     TopicsIndexedMixin,
     WorkflowMixin,
     DraftStateMixin,
@@ -163,6 +165,15 @@ class SupportOrganisation(
         help_text=_("Can people who use BSL contact them, by video relay or with an interpreter?"),
     )
     topics = ClusterTaggableManager(through=SupportOrganisationTopic, blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Who keeps this entry up to date: reminders of checks due go to them."),
+    )
 
     objects = SupportOrganisationQuerySet.as_manager()
 
@@ -209,6 +220,12 @@ class SupportOrganisation(
         ),
         AudienceFieldsMixin.audience_panel,
         FieldPanel("topics", widget=TopicWidget),
+        ReviewDatesMixin.review_panel(
+            heading=_("Details checked"),
+            last=_("Details checked on"),
+            due=_("Next check due"),
+        ),
+        FieldPanel("owner"),
     ]
     search_fields = [
         index.SearchField("name", boost=3),
@@ -282,6 +299,7 @@ class SupportOrganisation(
     def clean(self):
         super().clean()
         self.clean_audiences()
+        self.clean_review_dates()
         clash = SupportOrganisation.objects.filter(locale_id=self.locale_id, slug=self.slug)
         if self.slug and clash.exclude(pk=self.pk).exists():
             raise ValidationError({"slug": _("Another organisation already uses this address.")})

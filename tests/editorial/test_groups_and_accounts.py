@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -13,6 +12,7 @@ from django.test import RequestFactory
 from wagtail.models import WorkflowContentType
 
 from resources.models import SupportOrganisation
+from tests.editorial.accounts import member_of
 
 # Local accounts ---------------------------------------------------------------------------
 
@@ -90,12 +90,6 @@ def test_running_dev_accounts_twice_keeps_the_passwords(settings):
 
 
 # Editorial groups -------------------------------------------------------------------------
-
-
-def member_of(group_name: str):
-    user = get_user_model().objects.create_user(username=f"member-of-{group_name.lower()}")
-    user.groups.add(Group.objects.get(name=group_name))
-    return get_user_model().objects.get(pk=user.pk)  # fresh permission cache
 
 
 @pytest.mark.django_db

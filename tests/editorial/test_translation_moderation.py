@@ -6,7 +6,6 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Locale, Page, WorkflowState
@@ -17,6 +16,7 @@ from editorial.translation_moderation import (
     translation_status,
 )
 from starter import translation as starter
+from tests.editorial.accounts import member_of
 from tests.factories import ResourcePageFactory, SupportOrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,12 +28,6 @@ def site(site_tree):
     organisation = SupportOrganisationFactory(name="Admiral Nurse Helpline", slug="admiral")
     starter.sync_locale_trees()
     return {**site_tree, "resource": resource, "organisation": organisation}
-
-
-def member_of(group_name: str):
-    user = get_user_model().objects.create_user(username=group_name.lower(), password="x" * 16)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 def polish() -> Locale:
