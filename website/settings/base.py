@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "pages",
     "resources",
     "core",
+    "jobs",
     "plan_builder",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -52,6 +53,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -138,6 +141,26 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+# SQLite (the embedded default) is shared by the web server, the workers and the scheduler:
+# write-ahead logging lets readers carry on while one process writes, and transactions take
+# the write lock when they begin, so two writers queue (up to the timeout) instead of failing
+# with "database is locked" halfway through.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
+
+# Background work (the jobs app): Wagtail's own tasks (search index, references) and ours go
+# to a queue in the database, which workers (`manage.py run_worker`) on any machine take from.
+# `manage.py run_scheduler` enqueues the periodic jobs. See "Background work" in the README.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The daily link check (core.link_health); options as core.links.Settings. Private and
+# loopback addresses are never followed unless allow_private_addresses is set (tests only).
+LINK_CHECKER: dict = {}
 
 # AutoField, as Wagtail's own models use: a BigAutoField default would make makemigrations
 # write migrations for third-party apps that do not set default_auto_field.
@@ -325,5 +348,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # The link checker makes thousands of requests a day; its findings are stored.
+        "httpx": {"level": "WARNING"},
+        "httpcore": {"level": "WARNING"},
     },
 }
