@@ -13,7 +13,26 @@ from plan_builder.validators import (
     phone_number_for_link,
 )
 
-__all__ = ["phone_number_for_display", "phone_number_for_link", "validate_phone_number"]
+__all__ = [
+    "phone_number_for_display",
+    "phone_number_for_link",
+    "phone_number_problem",
+    "validate_phone_number",
+]
+
+# Numbers that cost callers a lot, or reach a person or a pager rather than a service: never
+# the right kind for a service people in need are asked to call.
+WRONG_KINDS = {
+    phonenumbers.PhoneNumberType.PREMIUM_RATE: _(
+        "%(value)s is a premium-rate number: calls cost a lot. Give the service's ordinary number."
+    ),
+    phonenumbers.PhoneNumberType.PERSONAL_NUMBER: _(
+        "%(value)s is a personal number (070), often used by scams. Give the service's number."
+    ),
+    phonenumbers.PhoneNumberType.PAGER: _(
+        "%(value)s is a pager number. Give a number people can call."
+    ),
+}
 
 
 def validate_phone_number(value: str) -> None:
@@ -28,3 +47,16 @@ def validate_phone_number(value: str) -> None:
             params={"value": value},
             code="invalid",
         )
+    wrong_kind = WRONG_KINDS.get(phonenumbers.number_type(number))
+    if wrong_kind is not None:
+        raise ValidationError(wrong_kind, params={"value": value}, code="wrong_kind")
+
+
+def phone_number_problem(value: str) -> str | None:
+    """What is wrong with a stored number (one typed before the rule, or imported), in the
+    words the editor would have been given; None when it is fine."""
+    try:
+        validate_phone_number(value)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return None

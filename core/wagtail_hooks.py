@@ -1,9 +1,13 @@
+from datetime import time
+
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.staticfiles import versioned_static
 
+from core.link_health.tasks import check_all_links
 from core.review import MARKED_REVIEWED
+from jobs.schedule import Every, PeriodicJob
 
 
 def admin_module(path: str) -> str:
@@ -20,3 +24,8 @@ def tag_field_keyboard():
 @hooks.register("register_log_actions")
 def review_log_actions(actions):
     actions.register_action(MARKED_REVIEWED, _("Mark as reviewed"), _("Marked as reviewed"))
+
+
+@hooks.register("register_periodic_job")
+def daily_link_check():
+    return PeriodicJob("check_links", check_all_links, every=Every.DAY, at=time(2, 0))

@@ -31,7 +31,7 @@ def kind_of(instance) -> ReviewKind:
 
 def _instance(kind_key: str, pk: int) -> tuple[ReviewKind, object]:
     kind = KINDS.get(kind_key)
-    if kind is None:
+    if kind is None or not 0 < pk < 2**63:  # SQLite cannot even look up a larger number
         raise Http404
     instance = kind.model._default_manager.filter(pk=pk).first()
     if instance is None:

@@ -1,3 +1,5 @@
+from datetime import time
+
 from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -6,8 +8,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 
 from core.review import ReviewDatesMixin
-from editorial import review_report, review_views, translation_moderation
+from editorial import link_report, review_report, review_views, translation_moderation
+from editorial.review_digest import send_review_digests
 from editorial.review_panel import DueForReviewPanel
+from jobs.schedule import Every, PeriodicJob
 
 
 @hooks.register("register_admin_urls")
@@ -82,6 +86,16 @@ def register_review_urls():
             name="editorial_review_report_results",
         ),
         path(
+            "reports/links-to-fix/",
+            link_report.LinksToFixView.as_view(),
+            name="editorial_link_report",
+        ),
+        path(
+            "reports/links-to-fix/results/",
+            link_report.LinksToFixView.as_view(results_only=True),
+            name="editorial_link_report_results",
+        ),
+        path(
             "review/<str:kind>/<int:pk>/mark-reviewed/",
             review_views.mark_reviewed_view,
             name="editorial_mark_reviewed",
@@ -94,6 +108,16 @@ def review_report_menu_item():
     return MenuItem(
         _("Due for review"), reverse("editorial_review_report"), icon_name="time", order=50
     )
+
+
+@hooks.register("register_reports_menu_item")
+def link_report_menu_item():
+    return MenuItem(_("Links to fix"), reverse("editorial_link_report"), icon_name="link", order=51)
+
+
+@hooks.register("register_periodic_job")
+def weekly_review_digest():
+    return PeriodicJob("review_digest", send_review_digests, every=Every.WEEK, at=time(7, 0))
 
 
 @hooks.register("construct_homepage_panels")

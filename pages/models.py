@@ -11,6 +11,8 @@ from wagtail.search import index
 
 from core.blocks import ContentPageBodyBlock, LinkBlock
 from core.languages import page_links
+from core.link_health.extract import links_in_stream
+from core.link_health.panels import LinkHealthPanel
 from core.review import ReviewDatesMixin
 from core.validators import (
     phone_number_for_display,
@@ -82,6 +84,7 @@ class ContentPage(ReviewDatesMixin, Page):
     body = StreamField(ContentPageBodyBlock(), use_json_field=True)
 
     content_panels = [
+        LinkHealthPanel(),
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("body"),
@@ -98,6 +101,10 @@ class ContentPage(ReviewDatesMixin, Page):
 
     class Meta:
         verbose_name = _("content page")
+
+    def external_links(self):
+        for address in links_in_stream(self.body):
+            yield "body", address
 
     def clean(self):
         super().clean()

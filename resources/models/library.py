@@ -19,6 +19,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyStreamBlock
 from core.languages import page_links
+from core.link_health.extract import links_in_stream
+from core.link_health.panels import LinkHealthPanel
 from core.review import ReviewDatesMixin
 from resources.choices import Cost, ResourceType
 from resources.models.mixins import AudienceFieldsMixin, LinkOrDocumentMixin, TopicsIndexedMixin
@@ -86,6 +88,7 @@ class ResourcePage(
     cost = models.CharField(max_length=20, choices=Cost.choices, blank=True)
 
     content_panels = [
+        LinkHealthPanel(),
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("resource_type"),
@@ -137,6 +140,15 @@ class ResourcePage(
     class Meta:
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
+
+    external_links_prefetch = ["language_versions"]
+
+    def external_links(self):
+        yield "external_url", self.external_url
+        for version in self.language_versions.all():
+            yield "language_versions", version.external_url
+        for address in links_in_stream(self.body):
+            yield "body", address
 
     def clean(self):
         super().clean()

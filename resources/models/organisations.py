@@ -32,6 +32,8 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import SIMPLE_RICH_TEXT
+from core.link_health.extract import links_in_html
+from core.link_health.panels import LinkHealthPanel
 from core.publishing import PublishingRefused
 from core.review import ReviewDatesMixin
 from core.validators import (
@@ -192,6 +194,7 @@ class SupportOrganisation(
     ]
 
     panels = [
+        LinkHealthPanel(),
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("summary"),
@@ -254,6 +257,11 @@ class SupportOrganisation(
 
     def __str__(self):
         return self.name
+
+    def external_links(self):
+        yield "website", self.website
+        for address in links_in_html(self.what_it_offers or ""):
+            yield "what_it_offers", address
 
     def publishing_error(self) -> ValidationError | None:
         """Why this organisation cannot be published as it stands, if it cannot."""
