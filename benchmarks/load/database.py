@@ -119,6 +119,16 @@ def build(args, database: Database, env: dict, out_dir: Path) -> dict:
         stdout=subprocess.PIPE,
         text=True,
     )
+    # What the content changes left in the queue (the search index above all) is done by a
+    # worker, as in production, before any traffic: one that stops when the queue is empty.
+    say("  background work (manage.py run_worker --batch) ...")
+    subprocess.run(  # noqa: S603  # nosec B603 - our own interpreter, fixed arguments
+        [PYTHON, "manage.py", "run_worker", "--batch", "--no-startup-delay", "--interval", "0.1"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     say("  collectstatic ...")
     if collect.wait() != 0:
         raise SystemExit("collectstatic failed")
