@@ -72,29 +72,21 @@ def snippet_submit_translation_button(snippet, user, next_url=None):
     yield from submit_translation_button(snippet, user, next_url)
 
 
+def report_urls(address: str, view, name: str) -> list:
+    """A report and the filtered results it fetches, as Wagtail's own reports have."""
+    return [
+        path(f"reports/{address}/", view.as_view(), name=name),
+        path(
+            f"reports/{address}/results/", view.as_view(results_only=True), name=f"{name}_results"
+        ),
+    ]
+
+
 @hooks.register("register_admin_urls")
 def register_review_urls():
     return [
-        path(
-            "reports/due-for-review/",
-            review_report.DueForReviewView.as_view(),
-            name="editorial_review_report",
-        ),
-        path(
-            "reports/due-for-review/results/",
-            review_report.DueForReviewView.as_view(results_only=True),
-            name="editorial_review_report_results",
-        ),
-        path(
-            "reports/links-to-fix/",
-            link_report.LinksToFixView.as_view(),
-            name="editorial_link_report",
-        ),
-        path(
-            "reports/links-to-fix/results/",
-            link_report.LinksToFixView.as_view(results_only=True),
-            name="editorial_link_report_results",
-        ),
+        *report_urls("due-for-review", review_report.DueForReviewView, "editorial_review_report"),
+        *report_urls("links-to-fix", link_report.LinksToFixView, "editorial_link_report"),
         path(
             "review/<str:kind>/<int:pk>/mark-reviewed/",
             review_views.mark_reviewed_view,

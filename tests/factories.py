@@ -112,6 +112,26 @@ class SupportOrganisationFactory(DjangoModelFactory):
                 obj.save()
 
 
+def restore_wagtail_initial_data() -> None:
+    """Put back the default locale, root page and default site that Wagtail's migrations
+    make, when an earlier transactional test's flush has emptied the tables. (Django's
+    serialized_rollback does not do it for live-server tests: with Playwright's event loop
+    running in the thread, the connection the test gets does not carry the contents
+    serialized when the test database was made, so nothing is restored.)"""
+    from django.conf import settings
+    from wagtail.models import Locale, Page, Site
+
+    from core.locales import ensure_locales
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Site.objects.filter(is_default_site=True).exists():
+        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
+    ensure_locales()
+
+
 def build_site_tree() -> dict:
     """A home page as the default site's root, with the library and directory under it."""
     root = Page.get_first_root_node()

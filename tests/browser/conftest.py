@@ -13,6 +13,8 @@ import pytest
 from django.core.signals import request_finished, request_started
 from playwright.sync_api import Error as PlaywrightError
 
+from tests.factories import restore_wagtail_initial_data
+
 # Playwright's sync API runs an asyncio event loop in the test thread, so Django's
 # async-safety check would refuse the test's own database work (factories, the live server's
 # shared in-memory SQLite connection) without this.
@@ -114,26 +116,6 @@ def new_context(browser, requests_in_flight):
                 page.goto("about:blank")
         context.close()
     requests_in_flight.wait_until_quiet()
-
-
-def restore_wagtail_initial_data() -> None:
-    """Put back the default locale, root page and default site that Wagtail's migrations
-    make, when an earlier live-server test's flush has emptied the tables. (Django's
-    serialized_rollback does not do it here: with Playwright's event loop running in this
-    thread, the connection the test gets does not carry the contents serialized when the
-    test database was made, so nothing is restored.)"""
-    from django.conf import settings
-    from wagtail.models import Locale, Page, Site
-
-    from core.locales import ensure_locales
-
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root"))
-    if not Site.objects.filter(is_default_site=True).exists():
-        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
-    ensure_locales()
 
 
 @pytest.fixture

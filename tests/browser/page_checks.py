@@ -46,7 +46,7 @@ def load_starter_content(monkeypatch, languages: tuple[str, ...]) -> None:
     """The real starter content (`manage.py load_starter_content`), translated only into
     `languages`: mirroring and translating the tree into every language would double the
     time it takes, for pages these tests do not open. Needs Wagtail's initial data (see
-    conftest.restore_wagtail_initial_data)."""
+    tests.factories.restore_wagtail_initial_data)."""
     from django.conf import settings
     from django.core.management import call_command
     from wagtail_localize.models import LocaleSynchronization

@@ -23,7 +23,7 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import PASSWORD, restore_wagtail_initial_data
+from tests.browser.conftest import PASSWORD
 from tests.browser.page_checks import (
     AxeIssue,
     HtmlCollector,
@@ -33,6 +33,7 @@ from tests.browser.page_checks import (
     run_vnu,
     sideways_overflow,
 )
+from tests.factories import restore_wagtail_initial_data
 
 # The markup, its accessibility and its layout are the templates' and the browser's: the
 # database only supplies the content, so CI checks them once, on SQLite. The journeys that

@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from tests.browser.conftest import restore_wagtail_initial_data
 from tests.browser.page_checks import ROOT, load_starter_content, run_lighthouse
+from tests.factories import restore_wagtail_initial_data
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.backend_independent]
 

@@ -294,3 +294,19 @@ def test_a_new_organisation_is_looked_after_by_whoever_adds_it(client, editor, s
     url = reverse("wagtailsnippets_resources_supportorganisation:add")
     form = client.get(url).context["form"]
     assert form.initial["owner"] == editor.pk
+
+
+def test_mark_as_reviewed_is_offered_in_the_page_editor_and_the_organisation_list(
+    client, editor, library
+):
+    client.force_login(editor)
+    page = library["overdue resource"]
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert reverse("editorial_mark_reviewed", args=["resource", page.pk]) in edit
+
+    organisation = library["never checked organisation"]
+    listing = client.get(reverse("wagtailsnippets_resources_supportorganisation:list"))
+    assert (
+        reverse("editorial_mark_reviewed", args=["organisation", organisation.pk])
+        in listing.content.decode()
+    )

@@ -11,3 +11,8 @@ INSTALLED_APPS = [*INSTALLED_APPS, "tests.jobs.periodic_app"]  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 JOBS_HEARTBEAT_SECONDS = 0.2
 JOBS_WORKER_LOST_AFTER_SECONDS = 1.0
+# The site's own jobs, run by these processes in test_site_jobs.py:
+# links on loopback servers may be checked, and email is written to files the test reads.
+LINK_CHECKER = {"allow_private_addresses": True, "host_delay": 0, "timeout": 3}
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = os.path.join(os.environ["JOBS_TEST_DIR"], "mail")
