@@ -15,6 +15,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.log_actions import log
 
@@ -121,6 +122,23 @@ class ReviewDatesMixin(models.Model):
 
     def review_status(self, today: datetime.date | None = None) -> ReviewStatus:
         return status_of(self.last_reviewed, self.next_review_due, today or timezone.localdate())
+
+
+class RecordsReviewerMixin:
+    """An editor who changes "last reviewed" in the form is recorded as the reviewer."""
+
+    def save(self, commit=True):
+        if "last_reviewed" in self.changed_data and self.for_user is not None:
+            self.instance.reviewed_by = self.for_user if self.instance.last_reviewed else None
+        return super().save(commit=commit)
+
+
+class ReviewedPageForm(RecordsReviewerMixin, WagtailAdminPageForm):
+    pass
+
+
+class ReviewedModelForm(RecordsReviewerMixin, WagtailAdminModelForm):
+    pass
 
 
 def mark_as_reviewed(

@@ -13,7 +13,7 @@ from core.blocks import ContentPageBodyBlock, LinkBlock
 from core.languages import page_links
 from core.link_health.extract import links_in_stream
 from core.link_health.panels import LinkHealthPanel
-from core.review import ReviewDatesMixin
+from core.review import ReviewDatesMixin, ReviewedPageForm
 from core.validators import (
     phone_number_for_display,
     phone_number_for_link,
@@ -83,6 +83,7 @@ class ContentPage(ReviewDatesMixin, Page):
     )
     body = StreamField(ContentPageBodyBlock(), use_json_field=True)
 
+    base_form_class = ReviewedPageForm
     content_panels = [
         LinkHealthPanel(),
         *Page.content_panels,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale
 
+from core.review import ReviewedModelForm
 from resources.models import Topic, TopicLabel, unreachable_error
 
 
@@ -124,7 +125,7 @@ TopicForm = type(
 TopicForm.__module__ = __name__
 
 
-class SupportOrganisationForm(WagtailAdminModelForm):
+class SupportOrganisationForm(ReviewedModelForm):
     """Publishing and submitting for moderation need a way to reach the organisation;
     saving a draft does not (Wagtail defers validation for drafts)."""
 
@@ -133,6 +134,11 @@ class SupportOrganisationForm(WagtailAdminModelForm):
         # A new entry is looked after by whoever adds it, unless they choose someone else.
         if self.instance.pk is None and for_user is not None and "owner" in self.fields:
             self.initial["owner"] = self.initial.get("owner") or for_user.pk
+
+    def save(self, commit=True):
+        if self.instance.pk is None and self.instance.owner_id is None and self.for_user:
+            self.instance.owner = self.for_user
+        return super().save(commit=commit)
 
     def clean(self):
         cleaned_data = super().clean()

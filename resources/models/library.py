@@ -21,7 +21,7 @@ from core.blocks import BodyStreamBlock
 from core.languages import page_links
 from core.link_health.extract import links_in_stream
 from core.link_health.panels import LinkHealthPanel
-from core.review import ReviewDatesMixin
+from core.review import ReviewDatesMixin, ReviewedPageForm
 from resources.choices import Cost, ResourceType
 from resources.models.mixins import AudienceFieldsMixin, LinkOrDocumentMixin, TopicsIndexedMixin
 from resources.models.topics import Topic
@@ -87,6 +87,7 @@ class ResourcePage(
     )
     cost = models.CharField(max_length=20, choices=Cost.choices, blank=True)
 
+    base_form_class = ReviewedPageForm
     content_panels = [
         LinkHealthPanel(),
         *Page.content_panels,

@@ -167,3 +167,27 @@ def test_scheduled_publishing_leaves_it_scheduled_and_publishes_the_rest(site_tr
     assert not unreachable.live
     assert unreachable.scheduled_revision is not None  # still shown as scheduled in the admin
     assert reachable.live
+
+
+def test_details_checked_in_the_form_record_who_checked_them(client, site_tree):
+    editor = signed_in(client, "Editors")
+    response = client.post(
+        ADMIN + "add/",
+        form_data(
+            website="https://carers.example.org/",
+            last_reviewed="2026-11-30",
+            next_review_due="2027-11-30",
+        ),
+    )
+    assert response.status_code == 302
+    organisation = SupportOrganisation.objects.get(slug="salford-carers-centre")
+    assert organisation.reviewed_by == editor
+    assert organisation.owner == editor  # whoever adds an entry looks after it, by default
+
+    response = client.post(
+        ADMIN + "add/",
+        form_data(slug="other", last_reviewed="2026-11-30", next_review_due="2026-11-01"),
+    )
+    assert field_errors(response) == {
+        "next_review_due": ["The next review must be after the last review."]
+    }
