@@ -2,6 +2,8 @@
 how many times it ran, whichever process ran it."""
 
 import asyncio
+import concurrent.futures
+import contextvars
 import os
 import time
 from pathlib import Path
@@ -80,4 +82,9 @@ def count_on_an_event_loop(number: int) -> int:
             report_progress(done, number, "Counting on an event loop")
         return number
 
-    return asyncio.run(count())
+    # On a loop of its own in another thread, as check_links does when the caller's thread has
+    # a loop running (the browser tests leave Playwright's running in the test process). The
+    # context goes with it, as it would with asyncio.to_thread.
+    context = contextvars.copy_context()
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(context.run, asyncio.run, count()).result()

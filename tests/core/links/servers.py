@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import socket
 import threading
 import time
@@ -169,3 +171,10 @@ def site() -> Iterator[Site]:
 def check_one(url: str, **options) -> results.LinkResult:
     [result] = check_links([url], **{**FAST, **options})
     return result
+
+
+def run_on_a_fresh_loop(coroutine):
+    """asyncio.run in a thread of its own: Playwright's sync API, once the browser tests have
+    started it, keeps an event loop running in the main thread for the rest of the run."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

@@ -4,7 +4,6 @@ on loopback. No database."""
 
 from __future__ import annotations
 
-import asyncio
 import ipaddress
 import socket
 import threading
@@ -17,6 +16,7 @@ from core.links.checker import Checker
 from tests.core.links.servers import (
     FAST,
     check_one,
+    run_on_a_fresh_loop,
 )
 
 # Safety -----------------------------------------------------------------------------------
@@ -89,10 +89,10 @@ def test_a_name_is_refused_if_any_of_its_addresses_is_private():
             await backend.addresses("mixed.test", 80)
         return await backend.addresses("public.test", 80)
 
-    assert asyncio.run(attempt()) == ["93.184.216.34"]
+    assert run_on_a_fresh_loop(attempt()) == ["93.184.216.34"]
     assert lookups == ["mixed.test", "public.test"]
     with pytest.raises(NameNotFound):
-        asyncio.run(GuardedBackend(AddressPolicy()).addresses("nowhere.invalid", 80))
+        run_on_a_fresh_loop(GuardedBackend(AddressPolicy()).addresses("nowhere.invalid", 80))
 
 
 # Politeness -------------------------------------------------------------------------------
@@ -221,10 +221,10 @@ def test_check_links_works_inside_a_running_event_loop(site):
     async def from_async_code() -> list[results.LinkResult]:
         return check_links([site.url("/ok")], **FAST)
 
-    [result] = asyncio.run(from_async_code())
+    [result] = run_on_a_fresh_loop(from_async_code())
     assert result.outcome is Outcome.OK
 
 
 def test_check_links_async(site):
-    [result] = asyncio.run(check_links_async([site.url("/moved-301")], **FAST))
+    [result] = run_on_a_fresh_loop(check_links_async([site.url("/moved-301")], **FAST))
     assert (result.outcome, result.suggested_url) == (Outcome.REDIRECTED, site.url("/ok"))
