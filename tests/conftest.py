@@ -26,6 +26,14 @@ SWEEPS = TESTS / "security"
 
 def pytest_addoption(parser):
     parser.addoption(
+        "--transactional",
+        choices=["all", "none", "only"],
+        default="all",
+        help="run all tests (the default), none or only of those on a committing database"
+        " (transactional_db): their flush empties the database, so under pytest-xdist they"
+        " must not share a process with the others (./dev test --quick runs them apart)",
+    )
+    parser.addoption(
         "--quick",
         action="store_true",
         help=f"leave out the tests marked {', '.join(LEFT_OUT_BY_QUICK)}; try each"
@@ -41,6 +49,12 @@ def pytest_collection_modifyitems(config, items):
         for marker, place in MARKED_BY_PLACE.items():
             if item.path == place or place in item.path.parents:
                 item.add_marker(marker)
+    transactional = config.getoption("transactional")
+    if transactional != "all":
+        wanted = transactional == "only"
+        kept = [item for item in items if committing(item) == wanted]
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
     if not config.getoption("quick"):
         return
     kept, left_out = [], []
@@ -55,6 +69,17 @@ def pytest_collection_modifyitems(config, items):
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept
+
+
+def committing(item) -> bool:
+    """Runs on a database that commits, which pytest-django flushes afterwards."""
+    names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    return (
+        "transactional_db" in names
+        or "live_server" in names
+        or bool(marker and marker.kwargs.get("transaction"))
+    )
 
 
 @pytest.fixture
