@@ -104,7 +104,7 @@ def test_a_site_that_recovers_is_ok_at_the_next_check(site):
 def test_a_slow_site_is_unreachable_after_the_timeout(site):
     result = check_one(site.url("/slow"), timeout=0.5)
     assert (result.outcome, result.error) == (Outcome.UNREACHABLE, "No answer within 0.5 seconds")
-    assert result.elapsed_ms < 2000
+    assert result.elapsed_ms < 4000  # the page never answers: only the timeout ends the check
 
 
 def test_a_refused_connection_is_unreachable():
